@@ -1,0 +1,124 @@
+// Package api is Bordermark's JSON API under /api/v1 for integrations such as a
+// customs declaration system. It authenticates with API tokens and calls the
+// same enforce services as the web pages.
+package api
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"bordermark/internal/enforce"
+	"bordermark/internal/ipr"
+)
+
+//go:embed openapi.json
+var openAPIDocument []byte
+
+// API serves /api/v1.
+type API struct {
+	svc *enforce.Service
+	log *slog.Logger
+	mux *http.ServeMux
+}
+
+// New returns the API handler.
+func New(svc *enforce.Service, log *slog.Logger) *API {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	a := &API{svc: svc, log: log, mux: http.NewServeMux()}
+	a.mux.HandleFunc("GET /api/v1/openapi.json", a.handleOpenAPI)
+	a.mux.HandleFunc("GET /api/v1/me", a.authenticated(a.handleMe))
+	a.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		a.fail(w, r, ipr.Errorf(ipr.ENOTFOUND, "no such API endpoint: %s %s", r.Method, r.URL.Path))
+	})
+	return a
+}
+
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", "no-store")
+	a.mux.ServeHTTP(w, r)
+}
+
+type userKey struct{}
+
+// authenticated requires "Authorization: Bearer <token>" and passes the token's user on.
+func (a *API) authenticated(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			token = ""
+		}
+		user, err := a.svc.TokenUser(r.Context(), token)
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		next(w, r.WithContext(context.WithValue(r.Context(), userKey{}, user)))
+	}
+}
+
+func userFrom(r *http.Request) *ipr.User {
+	u, _ := r.Context().Value(userKey{}).(*ipr.User)
+	return u
+}
+
+func (a *API) handleOpenAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(openAPIDocument)
+}
+
+// meResponse describes the caller.
+type meResponse struct {
+	ID      int64       `json:"id"`
+	Email   string      `json:"email"`
+	Name    string      `json:"name"`
+	Role    ipr.Role    `json:"role"`
+	OrgID   int64       `json:"org_id"`
+	OrgName string      `json:"org_name"`
+	OrgKind ipr.OrgKind `json:"org_kind"`
+}
+
+func (a *API) handleMe(w http.ResponseWriter, r *http.Request) {
+	u := userFrom(r)
+	writeJSON(w, http.StatusOK, meResponse{ID: u.ID, Email: u.Email, Name: u.Name, Role: u.Role,
+		OrgID: u.OrgID, OrgName: u.OrgName, OrgKind: u.OrgKind})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// errorBody is every API error: a code, a message for people and the fields at fault.
+type errorBody struct {
+	Error struct {
+		Code    string            `json:"code"`
+		Message string            `json:"message"`
+		Fields  map[string]string `json:"fields,omitempty"`
+	} `json:"error"`
+}
+
+// fail writes err as JSON; internal errors are logged with their detail, never shown.
+func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if ipr.ErrorCode(err) == ipr.EINTERNAL {
+		a.log.Error("internal error", "request_id", enforce.RequestID(r.Context()), "path", r.URL.Path, "err", err)
+	}
+	var body errorBody
+	body.Error.Code, body.Error.Message = ipr.ErrorCode(err), "internal error"
+	var e *ipr.Error
+	if errors.As(err, &e) && e.Code != ipr.EINTERNAL {
+		body.Error.Message, body.Error.Fields = e.Message, e.Fields
+	}
+	if ipr.ErrorCode(err) == ipr.EUNAUTHENTICATED {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="bordermark"`)
+	}
+	writeJSON(w, ipr.HTTPStatus(err), body)
+}
