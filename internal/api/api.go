@@ -51,10 +51,7 @@ type userKey struct{}
 // authenticated requires "Authorization: Bearer <token>" and passes the token's user on.
 func (a *API) authenticated(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok {
-			token = ""
-		}
+		token := bearerToken(r.Header.Get("Authorization"))
 		user, err := a.svc.TokenUser(r.Context(), token)
 		if err != nil {
 			a.fail(w, r, err)
@@ -62,6 +59,16 @@ func (a *API) authenticated(next http.HandlerFunc) http.HandlerFunc {
 		}
 		next(w, r.WithContext(context.WithValue(r.Context(), userKey{}, user)))
 	}
+}
+
+// bearerToken returns the token of an "Authorization: Bearer <token>" value, or "".
+// The scheme is case-insensitive (RFC 9110, section 11.1): some clients send "bearer".
+func bearerToken(h string) string {
+	scheme, token, ok := strings.Cut(h, " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
+	return token
 }
 
 func userFrom(r *http.Request) *ipr.User {

@@ -15,7 +15,7 @@ type AuditPage struct {
 
 // ListAudit returns the audit events actor may see. Those who may see only
 // their own organisation's events get the filter narrowed to it.
-func (s *Service) ListAudit(ctx context.Context, actor *ipr.User, f store.AuditFilter) (*AuditPage, error) {
+func (s *Service) ListAudit(ctx context.Context, actor *ipr.User, f ipr.AuditFilter) (*AuditPage, error) {
 	if !ipr.Can(actor, ipr.ActionViewAudit, ipr.Anything) {
 		if actor == nil {
 			return nil, ipr.Authorize(actor, ipr.ActionViewAudit, ipr.Anything)

@@ -124,8 +124,11 @@ func (s *Service) Logout(ctx context.Context, secret string) error {
 	h := hashSecret(secret)
 	return s.DB.Update(ctx, func(tx *store.Tx) error {
 		user, err := tx.SessionUser(ctx, h, s.Clock.Now())
-		if err != nil {
+		if ipr.ErrorCode(err) == ipr.EUNAUTHENTICATED {
 			return nil // already ended: nothing to do
+		}
+		if err != nil {
+			return err // the session may still be live: do not report it ended
 		}
 		if err := tx.DeleteSession(ctx, h); err != nil {
 			return err

@@ -44,7 +44,7 @@ func (s *Service) Dashboard(ctx context.Context, actor *ipr.User) ([]Count, erro
 			}
 		}
 		if ipr.Can(actor, ipr.ActionViewAudit, ipr.Anything) {
-			n, err := tx.CountAudit(ctx, store.AuditFilter{From: s.Clock.Now().AddDate(0, 0, -1)})
+			n, err := tx.CountAudit(ctx, ipr.AuditFilter{From: s.Clock.Now().AddDate(0, 0, -1)})
 			return add("count.audit_24h", n, err)
 		}
 		return nil

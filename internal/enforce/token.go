@@ -17,6 +17,10 @@ func (s *Service) IssueToken(ctx context.Context, actor *ipr.User, email, name s
 	}
 	secret := "bm_" + randomSecret()
 	hash := hashSecret(secret)
+	// before any lookup, so that those without the right learn nothing about what exists
+	if err := ipr.Authorize(actor, ipr.ActionManageTokens, ipr.Anything); err != nil {
+		return "", err
+	}
 	err := s.DB.Update(ctx, func(tx *store.Tx) error {
 		user, _, err := tx.UserByEmail(ctx, email)
 		if err != nil {

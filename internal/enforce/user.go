@@ -27,6 +27,10 @@ func (s *Service) AddUser(ctx context.Context, actor *ipr.User, in NewUser) (*ip
 	if strings.TrimSpace(in.Org) == "" {
 		return nil, &ipr.Error{Code: ipr.EINVALID, Message: "user is not valid", Fields: map[string]string{"org": "is required"}}
 	}
+	// before any lookup, so that those without the right learn nothing about what exists
+	if err := ipr.Authorize(actor, ipr.ActionManageUsers, ipr.Anything); err != nil {
+		return nil, err
+	}
 	err := s.DB.Update(ctx, func(tx *store.Tx) error {
 		org, err := tx.OrgByName(ctx, strings.TrimSpace(in.Org))
 		if err != nil {

@@ -90,3 +90,14 @@ func (v *ChainVerifier) Next(e *AuditEvent) error {
 	v.Checked++
 	return nil
 }
+
+// AuditFilter selects audit events for the audit page. Zero fields match everything.
+type AuditFilter struct {
+	OrgID      int64  // events by this organisation or about its objects
+	Action     string // an action, or a prefix ending in "." such as "user."
+	Actor      string // part of the actor's e-mail
+	ObjectType string
+	From, To   time.Time // To is exclusive
+	Limit      int
+	Offset     int
+}

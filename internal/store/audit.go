@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
-	"time"
 
 	"bordermark/internal/ipr"
 )
@@ -53,18 +52,13 @@ func (tx *Tx) lastAudit(ctx context.Context) (*ipr.AuditEvent, error) {
 	return e, nil
 }
 
-// AuditFilter selects audit events for the audit page. Zero fields match everything.
-type AuditFilter struct {
-	OrgID      int64  // events by this organisation or about its objects
-	Action     string // action, or its prefix ending in "." such as "user."
-	Actor      string // part of the actor's e-mail
-	ObjectType string
-	From, To   time.Time // To is exclusive
-	Limit      int
-	Offset     int
-}
+// AuditFilter is the domain's audit filter; the alias keeps store's signatures readable.
+type AuditFilter = ipr.AuditFilter
 
-func (f AuditFilter) where() (string, []any) {
+// likeEscaper makes % and _ in user input match themselves in LIKE patterns.
+var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
+
+func auditWhere(f AuditFilter) (string, []any) {
 	var conds []string
 	var args []any
 	add := func(cond string, arg any) {
@@ -80,7 +74,7 @@ func (f AuditFilter) where() (string, []any) {
 		add("action = ?", f.Action)
 	}
 	if f.Actor != "" {
-		add("actor_email LIKE ?", "%"+strings.ToLower(f.Actor)+"%")
+		add(`actor_email LIKE ? ESCAPE '\'`, "%"+likeEscaper.Replace(strings.ToLower(f.Actor))+"%")
 	}
 	if f.ObjectType != "" {
 		add("object_type = ?", f.ObjectType)
@@ -99,15 +93,16 @@ func (f AuditFilter) where() (string, []any) {
 
 // ListAudit returns a page of matching events, newest first, and how many match in all.
 func (tx *Tx) ListAudit(ctx context.Context, f AuditFilter) ([]*ipr.AuditEvent, int64, error) {
-	where, args := f.where()
+	where, args := auditWhere(f)
 	total, err := tx.count(ctx, `SELECT COUNT(*) FROM audit_events`+where, args...)
 	if err != nil {
 		return nil, 0, err
 	}
 	limit := f.Limit
-	if limit <= 0 || limit > 500 {
+	if limit <= 0 {
 		limit = 50
 	}
+	limit = min(limit, 500)
 	args = append(args, limit, max(f.Offset, 0))
 	rows, err := tx.query(ctx, `SELECT `+auditColumns+` FROM audit_events`+where+
 		` ORDER BY seq DESC LIMIT $`+itoa(len(args)-1)+` OFFSET $`+itoa(len(args)), args...)
@@ -162,6 +157,6 @@ func (tx *Tx) WalkAudit(ctx context.Context, fn func(*ipr.AuditEvent) error) err
 
 // CountAudit counts matching events.
 func (tx *Tx) CountAudit(ctx context.Context, f AuditFilter) (int64, error) {
-	where, args := f.where()
+	where, args := auditWhere(f)
 	return tx.count(ctx, `SELECT COUNT(*) FROM audit_events`+where, args...)
 }

@@ -96,13 +96,16 @@ func openSQLite(path string) (*DB, error) {
 			return nil, dsnError(fmt.Sprintf("folder %q does not exist", dir))
 		}
 	}
-	const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
-	write, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	// Times are written as text and compared as text, so every one is written in UTC.
+	const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_timezone=UTC"
+	// In a file: URI "%" starts an escape; "a%20b" must not open "a b".
+	uri := "file:" + strings.ReplaceAll(path, "%", "%25") + "?" + pragmas
+	write, err := sql.Open("sqlite", uri+"&_txlock=immediate")
 	if err != nil {
 		return nil, dsnError(err.Error())
 	}
 	write.SetMaxOpenConns(1) // SQLite has one writer; queueing here beats SQLITE_BUSY
-	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)")
+	read, err := sql.Open("sqlite", uri+"&_pragma=query_only(1)")
 	if err != nil {
 		write.Close()
 		return nil, dsnError(err.Error())

@@ -60,17 +60,23 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, ipr.Internal(err)
 	}
-	if _, err := db.write.ExecContext(ctx, createMigrationsTable); err != nil {
+	// Under the lock too: PostgreSQL's CREATE TABLE IF NOT EXISTS fails when two run at once.
+	err = db.Update(ctx, func(tx *Tx) error {
+		if err := tx.lockMigrations(ctx); err != nil {
+			return err
+		}
+		_, err := tx.exec(ctx, createMigrationsTable)
+		return err
+	})
+	if err != nil {
 		return nil, ipr.Internal(err)
 	}
 	var applied []string
 	for _, m := range list {
 		did := false
 		err := db.Update(ctx, func(tx *Tx) error {
-			if tx.dialect == Postgres { // two servers starting at once take turns
-				if _, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock(7341001)`); err != nil {
-					return err
-				}
+			if err := tx.lockMigrations(ctx); err != nil {
+				return err
 			}
 			n, err := tx.count(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, m.Version)
 			if err != nil || n > 0 {
@@ -92,6 +98,16 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 		}
 	}
 	return applied, nil
+}
+
+// lockMigrations makes PostgreSQL servers starting at once migrate in turns, until
+// the transaction ends. SQLite has one writer already.
+func (tx *Tx) lockMigrations(ctx context.Context) error {
+	if tx.dialect != Postgres {
+		return nil
+	}
+	_, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock(7341001)`)
+	return err
 }
 
 // PendingMigrations counts the migrations not yet applied, for the readiness check.

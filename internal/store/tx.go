@@ -33,7 +33,10 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, readOnly bool, fn func(*Tx)
 	}
 	tx := &Tx{tx: sqlTx, dialect: db.Dialect}
 	if err := fn(tx); err != nil {
-		return errors.Join(err, ignoreDone(sqlTx.Rollback()))
+		if rbErr := ignoreDone(sqlTx.Rollback()); rbErr != nil {
+			return errors.Join(err, rbErr)
+		}
+		return err // unwrapped, so callers can inspect the *ipr.Error
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return mapError(err, "database", "the change could not be saved")

@@ -1,0 +1,97 @@
+package enforce_test
+
+import (
+	"testing"
+	"time"
+
+	"bordermark/internal/enforce"
+	"bordermark/internal/ipr"
+	"bordermark/internal/store"
+)
+
+// start is the fixed clock's first instant in every service test.
+var start = time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
+
+// Demo accounts used by the tests.
+const (
+	adminEmail      = "admin@bordermark.example"
+	officerEmail    = "officer@yiwu.customs.example"
+	supervisorEmail = "supervisor@hangzhou.customs.example"
+	holderEmail     = "brand@northwind.example"
+	agentEmail      = "counsel@linpartners.example"
+	policeEmail     = "investigator@zhejiang.police.example"
+	secretaryEmail  = "secretariat@association.example"
+)
+
+// demoEvents is how many audit events loading the demo world records: one per
+// organisation (19), working group (17), agent link (3) and user (19).
+const demoEvents = 58
+
+// demo returns a service on db with the demo world loaded and its clock at start.
+func demo(t *testing.T, db *store.DB) (*enforce.Service, *ipr.FixedClock) {
+	t.Helper()
+	clock := ipr.NewFixedClock(start)
+	s := enforce.New(db, clock, nil)
+	if _, err := s.LoadDemo(t.Context()); err != nil {
+		t.Fatalf("LoadDemo: %v", err)
+	}
+	return s, clock
+}
+
+// user loads a user the way a session would, without the cost of a password check.
+func user(t *testing.T, s *enforce.Service, email string) *ipr.User {
+	t.Helper()
+	var u *ipr.User
+	err := s.DB.View(t.Context(), func(tx *store.Tx) (err error) {
+		u, _, err = tx.UserByEmail(t.Context(), email)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("user %s: %v", email, err)
+	}
+	return u
+}
+
+// totals counts users and audit events, to show that a refused change wrote nothing.
+type totals struct{ users, events int64 }
+
+func count(t *testing.T, s *enforce.Service) totals {
+	t.Helper()
+	var c totals
+	err := s.DB.View(t.Context(), func(tx *store.Tx) (err error) {
+		if c.users, err = tx.CountUsers(t.Context(), 0); err != nil {
+			return err
+		}
+		c.events, err = tx.CountAudit(t.Context(), ipr.AuditFilter{})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// lastEvent returns the newest audit event.
+func lastEvent(t *testing.T, s *enforce.Service) *ipr.AuditEvent {
+	t.Helper()
+	var list []*ipr.AuditEvent
+	err := s.DB.View(t.Context(), func(tx *store.Tx) (err error) {
+		list, _, err = tx.ListAudit(t.Context(), ipr.AuditFilter{Limit: 1})
+		return err
+	})
+	if err != nil || len(list) == 0 {
+		t.Fatalf("last audit event: got %d, %v", len(list), err)
+	}
+	return list[0]
+}
+
+// wantError checks err's code and, when field is not "", that it names field.
+func wantError(t *testing.T, err error, code, field string) {
+	t.Helper()
+	if got := ipr.ErrorCode(err); got != code {
+		t.Fatalf("got code %q (%v), want %q", got, err, code)
+	}
+	if field != "" && ipr.ErrorFields(err)[field] == "" {
+		t.Errorf("got fields %v, want a problem for %q", ipr.ErrorFields(err), field)
+	}
+}
