@@ -9,7 +9,6 @@ import (
 
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
-	"bordermark/internal/store"
 )
 
 const auditPageSize = 50
@@ -34,6 +33,13 @@ func (d auditListData) PageURL(n int) string {
 
 // handleAuditList lets supervisors browse and filter the audit log, newest first.
 func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
+	// Who may look is decided before the filter is read, so that a bad filter does
+	// not show the page (400) to the public or to roles that may not see it.
+	user := userFrom(r)
+	if err := ipr.Authorize(user, ipr.ActionViewAudit, ipr.OrgResource("audit", user.OrgIDOrZero())); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
 	q := r.URL.Query()
 	f, pageNo, err := parseAuditFilter(q)
 	if err != nil {
@@ -42,7 +48,7 @@ func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusBadRequest, "audit", p)
 		return
 	}
-	result, err := s.svc.ListAudit(r.Context(), userFrom(r), f)
+	result, err := s.svc.ListAudit(r.Context(), user, f)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -52,9 +58,9 @@ func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 		auditListData{Page: result, Query: q, PageNo: pageNo, Pages: pages}))
 }
 
-func parseAuditFilter(q url.Values) (store.AuditFilter, int, error) {
+func parseAuditFilter(q url.Values) (ipr.AuditFilter, int, error) {
 	p := ipr.Problems{}
-	f := store.AuditFilter{
+	f := ipr.AuditFilter{
 		Action:     strings.TrimSpace(q.Get("action")),
 		Actor:      strings.TrimSpace(q.Get("actor")),
 		ObjectType: strings.TrimSpace(q.Get("object")),
@@ -67,10 +73,10 @@ func parseAuditFilter(q url.Values) (store.AuditFilter, int, error) {
 	pageNo := 1
 	if v := q.Get("page"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			p.Add("page", "must be a whole number from 1")
+		if err != nil || n < 1 || n > 1_000_000 {
+			p.Add("page", "must be a whole number from 1 to 1000000")
 		}
-		pageNo = max(n, 1)
+		pageNo = min(max(n, 1), 1_000_000)
 	}
 	f.Offset = (pageNo - 1) * auditPageSize
 	return f, pageNo, p.Err("the filter is not valid")

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"bordermark/internal/enforce"
 )
 
 // handleHealth says the process is up.
@@ -18,15 +20,11 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	if err := s.svc.DB.Ping(ctx); err != nil {
+	if err := s.svc.Ready(ctx); err != nil {
+		// The detail (driver errors name hosts and users) goes to the log, not to the public.
+		s.log.Error("not ready", "request_id", enforce.RequestID(r.Context()), "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
-		fmt.Fprintln(w, "database unreachable")
-		return
-	}
-	pending, err := s.svc.DB.PendingMigrations(ctx)
-	if err != nil || pending > 0 {
-		w.WriteHeader(http.StatusServiceUnavailable)
-		fmt.Fprintf(w, "migrations pending: %d\n", pending)
+		fmt.Fprintln(w, "not ready")
 		return
 	}
 	fmt.Fprintln(w, "ready")

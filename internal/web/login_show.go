@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -18,9 +19,13 @@ func (s *Server) handleLoginShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "login", s.newPage(r, "login.title", loginData{Next: r.URL.Query().Get("next")}))
 }
 
-// safeNext keeps redirects after sign-in on this site.
+// safeNext keeps redirects after sign-in on this site. Control characters and
+// backslashes are refused too: browsers drop tabs and newlines and read a backslash as "/",
+// so "/\t/evil.example" would lead to //evil.example.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(next, "/") ||
+		strings.HasPrefix(next, "//") || strings.Contains(next, "\\") {
 		return "/"
 	}
 	return next

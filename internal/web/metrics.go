@@ -1,11 +1,10 @@
 package web
 
 import (
+	"database/sql"
 	"net/http"
 	"strconv"
 	"time"
-
-	"bordermark/internal/store"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -17,7 +16,7 @@ type metrics struct {
 	latency  *prometheus.HistogramVec
 }
 
-func newMetrics(reg *prometheus.Registry, db *store.DB) *metrics {
+func newMetrics(reg *prometheus.Registry, pools map[string]*sql.DB) *metrics {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "bordermark_http_requests_total", Help: "HTTP requests by route, method and status.",
@@ -29,7 +28,7 @@ func newMetrics(reg *prometheus.Registry, db *store.DB) *metrics {
 	}
 	reg.MustRegister(m.requests, m.latency,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	for name, pool := range db.Pools() {
+	for name, pool := range pools {
 		reg.MustRegister(collectors.NewDBStatsCollector(pool, "bordermark_"+name))
 	}
 	return m

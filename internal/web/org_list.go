@@ -24,4 +24,3 @@ func (s *Server) handleOrgList(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "orgs", s.newPage(r, "orgs.title", orgListData{Orgs: orgs, Parents: names}))
 }
-

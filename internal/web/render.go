@@ -66,11 +66,16 @@ type page struct {
 	Data      any
 }
 
-// LangURL is the current page in another language.
+// LangURL is the current page in another language. It uses the escaped path: the
+// decoded one of a request for /%2Fevil.example would make the link //evil.example, another site.
 func (p *page) LangURL(lang string) string {
 	q := p.URL.Query()
 	q.Set("lang", lang)
-	return p.URL.Path + "?" + q.Encode()
+	path := p.URL.EscapedPath()
+	if !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") {
+		path = "/"
+	}
+	return path + "?" + q.Encode()
 }
 
 // RoleName is the user's role in the page language.

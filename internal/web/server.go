@@ -3,6 +3,7 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -52,7 +53,7 @@ func New(svc *enforce.Service, opts Options) (*Server, error) {
 	}
 	s := &Server{svc: svc, log: log, version: opts.Version, pages: pages, catalogs: catalogs,
 		static: static, registry: prometheus.NewRegistry(), logins: newRateLimiter(10, loginWindow)}
-	s.metrics = newMetrics(s.registry, svc.DB)
+	s.metrics = newMetrics(s.registry, svc.DBPools())
 	s.handler = s.routes(opts.API)
 	return s, nil
 }
@@ -93,6 +94,9 @@ func (s *Server) commonChain(h http.Handler) http.Handler {
 func (s *Server) browserChain(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// withLanguage has not run: pick the language here, without remembering anything.
+		lang, _ := chooseLang(r, "")
+		r = r.WithContext(context.WithValue(r.Context(), langKey, lang))
 		s.renderStatus(w, r, http.StatusForbidden, "error.cross_origin")
 	}))
 	return withSecurityHeaders(cop.Handler(s.withSession(s.withLanguage(h))))
