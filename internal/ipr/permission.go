@@ -15,19 +15,48 @@ const (
 	ActionManageOrgs    Action = "org.manage"     // create and change organisations
 	ActionManageUsers   Action = "user.manage"    // create users, reset passwords
 	ActionManageTokens  Action = "token.manage"   // issue API tokens for integrations
+
+	ActionViewRight    Action = "right.view"   // a recordation; drafts only by their holder
+	ActionEditRight    Action = "right.edit"   // file or change a draft or rejected recordation
+	ActionSubmitRight  Action = "right.submit" // send a recordation to customs for review
+	ActionReviewRight  Action = "right.review" // approve or reject recordations and amendments
+	ActionAmendRight   Action = "right.amend"  // file an amendment or renewal of an approved recordation
+	ActionImportRights Action = "right.import" // bulk import of a register
+	ActionExportRights Action = "right.export" // the whole register as CSV
+
+	ActionViewCatalogue Action = "catalogue.view" // products, authentication guides, supply chain
+	ActionEditCatalogue Action = "catalogue.edit"
+	ActionViewInfringer Action = "infringer.view" // known infringers: customs and the holder only
+	ActionEditInfringer Action = "infringer.edit"
+	ActionViewContact   Action = "contact.view" // identification contacts: customs and the holder only
+	ActionEditContact   Action = "contact.edit"
+
+	ActionViewWorkingGroup   Action = "group.view"   // a working group's page
+	ActionEditWorkingGroup   Action = "group.edit"   // its common problems: members and the secretariat
+	ActionManageWorkingGroup Action = "group.manage" // its membership: the secretariat
+	ActionUploadFile         Action = "file.upload"
 )
 
 // Actions lists every action, for the permission matrix test and documentation.
 var Actions = []Action{
 	ActionViewPublic, ActionViewDashboard, ActionViewAudit, ActionVerifyAudit,
 	ActionViewOrg, ActionManageOrgs, ActionManageUsers, ActionManageTokens,
+	ActionViewRight, ActionEditRight, ActionSubmitRight, ActionReviewRight, ActionAmendRight,
+	ActionImportRights, ActionExportRights,
+	ActionViewCatalogue, ActionEditCatalogue, ActionViewInfringer, ActionEditInfringer,
+	ActionViewContact, ActionEditContact,
+	ActionViewWorkingGroup, ActionEditWorkingGroup, ActionManageWorkingGroup, ActionUploadFile,
 }
 
 // Resource is what an action is done to. OrgID is the organisation the
-// resource belongs to (0 when it belongs to no one in particular).
+// resource belongs to (0 when it belongs to no one in particular); State is
+// its workflow state where that matters (a recordation's status); Members are
+// the organisations that share it (a working group's member right holders).
 type Resource struct {
-	Kind  string
-	OrgID int64
+	Kind    string
+	OrgID   int64
+	State   string
+	Members []int64
 }
 
 // Anything is the resource of actions that are not about one organisation's data.
@@ -62,7 +91,67 @@ var rules = map[Action]rule{
 	ActionManageOrgs:   roles(RoleSystemAdmin),
 	ActionManageUsers:  roles(RoleSystemAdmin),
 	ActionManageTokens: roles(RoleSystemAdmin),
+
+	ActionViewRight: func(u *User, r Resource) bool {
+		if actsFor(u, r.OrgID) {
+			return true
+		}
+		if r.State == string(StatusDraft) {
+			return false // a draft is the holder's own until submitted
+		}
+		switch u.Role {
+		case RoleCustomsOfficer, RoleCustomsSupervisor, RoleSystemAdmin:
+			return true
+		case RoleAssociationAdmin:
+			return r.State == string(StatusApproved)
+		}
+		return false
+	},
+	ActionEditRight: func(u *User, r Resource) bool {
+		return holderSide(u) && actsFor(u, r.OrgID) && (r.State == string(StatusDraft) || r.State == string(StatusRejected) || r.State == "")
+	},
+	ActionSubmitRight: func(u *User, r Resource) bool {
+		return holderSide(u) && actsFor(u, r.OrgID) && (r.State == string(StatusDraft) || r.State == string(StatusRejected))
+	},
+	ActionReviewRight: roles(RoleCustomsSupervisor),
+	ActionAmendRight: func(u *User, r Resource) bool {
+		return holderSide(u) && actsFor(u, r.OrgID) && r.State == string(StatusApproved)
+	},
+	ActionImportRights: roles(RoleSystemAdmin, RoleCustomsSupervisor),
+	ActionExportRights: roles(RoleSystemAdmin, RoleCustomsSupervisor, RoleCustomsOfficer),
+
+	ActionViewCatalogue: customsOrOwner,
+	ActionEditCatalogue: ownerOnly,
+	ActionViewInfringer: customsOrOwner,
+	ActionEditInfringer: ownerOnly,
+	ActionViewContact:   customsOrOwner,
+	ActionEditContact:   ownerOnly,
+
+	ActionViewWorkingGroup: func(u *User, _ Resource) bool { return u.Role != RolePolice },
+	ActionEditWorkingGroup: func(u *User, r Resource) bool {
+		if u.Role == RoleAssociationAdmin {
+			return u.OrgID == r.OrgID
+		}
+		return u.Role == RoleRightHolder && slices.Contains(r.Members, u.OrgID)
+	},
+	ActionManageWorkingGroup: func(u *User, r Resource) bool { return u.Role == RoleAssociationAdmin && u.OrgID == r.OrgID },
+	ActionUploadFile:         func(u *User, _ Resource) bool { return u.Role != RolePolice },
 }
+
+// holderSide reports whether u works for right holders: the holder itself or its agent.
+func holderSide(u *User) bool { return u.Role == RoleRightHolder || u.Role == RoleAgent }
+
+// customsOrOwner lets customs and the owning holder (or its agent) see a holder's data.
+func customsOrOwner(u *User, r Resource) bool {
+	switch u.Role {
+	case RoleCustomsOfficer, RoleCustomsSupervisor, RoleSystemAdmin:
+		return true
+	}
+	return holderSide(u) && actsFor(u, r.OrgID)
+}
+
+// ownerOnly lets only the owning holder (or its agent) change a holder's data.
+func ownerOnly(u *User, r Resource) bool { return holderSide(u) && actsFor(u, r.OrgID) }
 
 func roles(allowed ...Role) rule {
 	return func(u *User, _ Resource) bool { return slices.Contains(allowed, u.Role) }

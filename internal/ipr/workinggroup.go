@@ -4,10 +4,12 @@ import "strings"
 
 // WorkingGroup is one of an association's industry working groups (apparel & footwear, luxury goods, …).
 type WorkingGroup struct {
-	ID     int64
-	OrgID  int64 // the association
-	Name   string
-	NameZH string
+	ID       int64
+	OrgID    int64 // the association
+	Name     string
+	NameZH   string
+	Problems string  // the common problems the group reports, edited by its members
+	Members  []int64 // member right holders
 }
 
 // Validate checks a working group before it is stored.

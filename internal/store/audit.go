@@ -55,40 +55,29 @@ func (tx *Tx) lastAudit(ctx context.Context) (*ipr.AuditEvent, error) {
 // AuditFilter is the domain's audit filter; the alias keeps store's signatures readable.
 type AuditFilter = ipr.AuditFilter
 
-// likeEscaper makes % and _ in user input match themselves in LIKE patterns.
-var likeEscaper = strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`)
-
 func auditWhere(f AuditFilter) (string, []any) {
-	var conds []string
-	var args []any
-	add := func(cond string, arg any) {
-		args = append(args, arg)
-		conds = append(conds, strings.ReplaceAll(cond, "?", "$"+itoa(len(args))))
-	}
+	var w whereBuilder
 	if f.OrgID != 0 {
-		add("(org_id = ? OR object_org = ?)", f.OrgID)
+		w.add("(org_id = ? OR object_org = ?)", f.OrgID)
 	}
 	if strings.HasSuffix(f.Action, ".") {
-		add("action LIKE ?", f.Action+"%")
+		w.add("action LIKE ?", f.Action+"%")
 	} else if f.Action != "" {
-		add("action = ?", f.Action)
+		w.add("action = ?", f.Action)
 	}
 	if f.Actor != "" {
-		add(`actor_email LIKE ? ESCAPE '\'`, "%"+likeEscaper.Replace(strings.ToLower(f.Actor))+"%")
+		w.add(`actor_email LIKE ? ESCAPE '\'`, "%"+likeEscaper.Replace(strings.ToLower(f.Actor))+"%")
 	}
 	if f.ObjectType != "" {
-		add("object_type = ?", f.ObjectType)
+		w.add("object_type = ?", f.ObjectType)
 	}
 	if !f.From.IsZero() {
-		add("time >= ?", f.From.UTC())
+		w.add("time >= ?", f.From.UTC())
 	}
 	if !f.To.IsZero() {
-		add("time < ?", f.To.UTC())
+		w.add("time < ?", f.To.UTC())
 	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return w.sql()
 }
 
 // ListAudit returns a page of matching events, newest first, and how many match in all.

@@ -54,12 +54,29 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.Ping(ctx); err != nil {
+	if err := db.pingPatiently(ctx); err != nil {
 		db.Close()
 		return nil, &ipr.Error{Code: ipr.EINVALID, Message: "cannot connect to the database",
 			Fields: map[string]string{"db": err.Error()}, Err: err}
 	}
 	return db, nil
+}
+
+// pingPatiently pings, retrying while another process holds SQLite's lock to switch a new file to WAL
+// (SQLite does not wait for that lock even with a busy timeout).
+func (db *DB) pingPatiently(ctx context.Context) error {
+	for range 100 {
+		err := db.Ping(ctx)
+		if !isBusy(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	return db.Ping(ctx)
 }
 
 // IsPostgresDSN reports whether dsn names a PostgreSQL server.
@@ -97,7 +114,7 @@ func openSQLite(path string) (*DB, error) {
 		}
 	}
 	// Times are written as text and compared as text, so every one is written in UTC.
-	const pragmas = "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_timezone=UTC"
+	const pragmas = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_timezone=UTC"
 	// In a file: URI "%" starts an escape; "a%20b" must not open "a b".
 	uri := "file:" + strings.ReplaceAll(path, "%", "%25") + "?" + pragmas
 	write, err := sql.Open("sqlite", uri+"&_txlock=immediate")

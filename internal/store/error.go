@@ -62,3 +62,9 @@ func notFound(kind, field, value string) error {
 	return &ipr.Error{Code: ipr.ENOTFOUND, Message: kind + " not found",
 		Fields: map[string]string{field: "no " + kind + " " + value}}
 }
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
+}

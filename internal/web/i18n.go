@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/http"
 
 	"golang.org/x/text/language"
@@ -38,21 +39,42 @@ func (c *Catalog) T(key string, args ...any) string {
 // Catalogs are every language's messages, loaded once at start.
 type Catalogs map[string]*Catalog
 
-// LoadCatalogs reads the embedded message catalogues.
+// LoadCatalogs reads the embedded message catalogues: one file per area and
+// language, messages/<area>.<lang>.json, merged. A key defined twice is an error.
 func LoadCatalogs() (Catalogs, error) {
 	cats := Catalogs{}
 	for _, lang := range Languages {
-		b, err := messageFiles.ReadFile("messages/" + lang + ".json")
-		if err != nil {
-			return nil, err
+		names, err := fs.Glob(messageFiles, "messages/*."+lang+".json")
+		if err != nil || len(names) == 0 {
+			return nil, fmt.Errorf("no message files for %s", lang)
 		}
-		c := &Catalog{Lang: lang}
-		if err := json.Unmarshal(b, &c.messages); err != nil {
-			return nil, fmt.Errorf("messages/%s.json: %w", lang, err)
+		c := &Catalog{Lang: lang, messages: map[string]string{}}
+		for _, name := range names {
+			if err := c.load(name); err != nil {
+				return nil, err
+			}
 		}
 		cats[lang] = c
 	}
 	return cats, nil
+}
+
+func (c *Catalog) load(name string) error {
+	b, err := messageFiles.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	var area map[string]string
+	if err := json.Unmarshal(b, &area); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for k, v := range area {
+		if _, dup := c.messages[k]; dup {
+			return fmt.Errorf("%s: key %q is already defined in another message file", name, k)
+		}
+		c.messages[k] = v
+	}
+	return nil
 }
 
 // Keys returns the message keys of a language, for the completeness test.
