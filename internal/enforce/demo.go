@@ -45,6 +45,9 @@ func (s *Service) LoadDemo(ctx context.Context) (*DemoReport, error) {
 				return err
 			}
 		}
+		if err := s.ensureDemoRights(ctx, tx, actor, report); err != nil {
+			return err
+		}
 		return nil
 	})
 	if err != nil {

@@ -248,6 +248,7 @@ type RightFilter struct {
 	NotDraft     bool // customs see everything but drafts
 	ExpiringBy   Date // approved recordations ending on or before this day
 	ProtectingOn Date // approved recordations in force on this day
+	OrderByDue   bool // by decision due date (the review queue) instead of by mark
 	Limit        int
 	Offset       int
 }

@@ -114,7 +114,7 @@ func openSQLite(path string) (*DB, error) {
 		}
 	}
 	// Times are written as text and compared as text, so every one is written in UTC.
-	const pragmas = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_timezone=UTC"
+	const pragmas = "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_timezone=UTC&_time_format=sqlite"
 	// In a file: URI "%" starts an escape; "a%20b" must not open "a b".
 	uri := "file:" + strings.ReplaceAll(path, "%", "%25") + "?" + pragmas
 	write, err := sql.Open("sqlite", uri+"&_txlock=immediate")

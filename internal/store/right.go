@@ -167,7 +167,11 @@ func (tx *Tx) ListRights(ctx context.Context, f ipr.RightFilter) ([]*ipr.Right, 
 		limit = 50
 	}
 	args = append(args, min(limit, 1000), max(f.Offset, 0))
-	rows, err := tx.query(ctx, `SELECT `+rightColumns+rightFrom+where+` ORDER BY r.mark, r.id LIMIT $`+
+	order := ` ORDER BY r.mark, r.id`
+	if f.OrderByDue {
+		order = ` ORDER BY r.decision_due, r.id`
+	}
+	rows, err := tx.query(ctx, `SELECT `+rightColumns+rightFrom+where+order+` LIMIT $`+
 		itoa(len(args)-1)+` OFFSET $`+itoa(len(args)), args...)
 	if err != nil {
 		return nil, 0, ipr.Internal(err)
