@@ -93,8 +93,8 @@ var rules = map[Action]rule{
 	ActionManageTokens: roles(RoleSystemAdmin),
 
 	ActionViewRight: func(u *User, r Resource) bool {
-		if actsFor(u, r.OrgID) {
-			return true
+		if holderSide(u) {
+			return actsFor(u, r.OrgID)
 		}
 		if r.State == string(StatusDraft) {
 			return false // a draft is the holder's own until submitted

@@ -203,7 +203,7 @@ func (r *Right) Renew(rightValidTo Date) error {
 	if !rightValidTo.IsZero() {
 		r.ValidTo = rightValidTo
 	}
-	next := MinDate(r.RecordTo.AddDate(RecordationYears, 0, 0), r.ValidTo)
+	next := MinDate(r.RecordTo.AddDate(0, 0, 1).AddDate(RecordationYears, 0, -1), r.ValidTo) // ten more years from the day after
 	if !next.After(r.RecordTo) {
 		return &Error{Code: EINVALID, Message: "cannot renew", Fields: map[string]string{"valid_to": "the right itself ends before the recordation could be extended; renew the registration first"}}
 	}
