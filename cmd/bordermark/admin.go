@@ -46,10 +46,12 @@ func runMigrate(ctx context.Context, args []string, getenv env, out, errOut io.W
 func runDemo(ctx context.Context, args []string, getenv env, out, errOut io.Writer) error {
 	fs := newFlags("demo", "Load the fictional demo world. Loading twice creates nothing twice.", errOut)
 	dsn := dbFlag(fs, getenv)
+	files := filesFlag(fs, getenv)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	return withService(ctx, *dsn, func(svc *enforce.Service) error {
+		svc.Files = store.NewBlobs(filesDir(*files, svc.DB.Path())) // the demo's product photos
 		report, err := svc.LoadDemo(ctx)
 		if err != nil {
 			return err

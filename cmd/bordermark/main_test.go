@@ -85,7 +85,7 @@ func login(t *testing.T, base, email, password string) *http.Response {
 func TestServeEndToEnd(t *testing.T) {
 	for engine, dsn := range storetest.DSNs(t) {
 		t.Run(engine, func(t *testing.T) {
-			base := startServer(t, "--db", dsn, "--demo")
+			base := startServer(t, "--db", dsn, "--demo", "--files", t.TempDir())
 			checks := []struct {
 				path, want string
 			}{
@@ -112,7 +112,7 @@ func TestServeEndToEnd(t *testing.T) {
 func TestUserAddThenLogin(t *testing.T) {
 	for engine, dsn := range storetest.DSNs(t) {
 		t.Run(engine, func(t *testing.T) {
-			if out, err := runCmd(t, "demo", "--db", dsn); err != nil {
+			if out, err := runCmd(t, "demo", "--db", dsn, "--files", t.TempDir()); err != nil {
 				t.Fatalf("demo: %v\n%s", err, out)
 			}
 			out, err := runCmd(t, "user", "add", "--db", dsn, "--email", "new.officer@yiwu.customs.example",
@@ -174,7 +174,7 @@ func TestBadInputNamesTheProblemAndChangesNothing(t *testing.T) {
 func TestAuditVerifyCatchesTampering(t *testing.T) {
 	for engine, dsn := range storetest.DSNs(t) {
 		t.Run(engine, func(t *testing.T) {
-			if out, err := runCmd(t, "demo", "--db", dsn); err != nil {
+			if out, err := runCmd(t, "demo", "--db", dsn, "--files", t.TempDir()); err != nil {
 				t.Fatalf("demo: %v\n%s", err, out)
 			}
 			if out, err := runCmd(t, "audit", "verify", "--db", dsn); err != nil || !strings.Contains(out, "intact") {

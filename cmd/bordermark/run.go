@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -34,6 +35,8 @@ func commands() []command {
 		{"user add", "add a user", runUserAdd},
 		{"user token", "issue an API token for a user", runUserToken},
 		{"audit verify", "check the audit log's hash chain", runAuditVerify},
+		{"rights import", "import a rights register from CSV", runRightsImport},
+		{"rights export", "export the rights register as CSV", runRightsExport},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -109,7 +112,27 @@ func openService(ctx context.Context, dsn string, log *slog.Logger) (*enforce.Se
 		db.Close()
 		return nil, nil, err
 	}
-	return enforce.New(db, ipr.SystemClock{}, log), func() { db.Close() }, nil
+	svc := enforce.New(db, ipr.SystemClock{}, log)
+	svc.Files = store.NewBlobs(filesDir("", db.Path()))
+	return svc, func() { db.Close() }, nil
+}
+
+// filesFlag adds --files with its BORDERMARK_FILES fallback; "" means the default folder.
+func filesFlag(fs *flag.FlagSet, getenv env) *string {
+	return fs.String("files", getenv("BORDERMARK_FILES"),
+		"folder for uploaded files (env BORDERMARK_FILES; default: files beside the SQLite file, ./bordermark-files on PostgreSQL)")
+}
+
+// filesDir is the folder for uploaded files: dir when given, else a folder beside
+// the SQLite file dbPath, else (on PostgreSQL, dbPath "") one in the working directory.
+func filesDir(dir, dbPath string) string {
+	if dir != "" {
+		return dir
+	}
+	if dbPath != "" {
+		return filepath.Join(filepath.Dir(dbPath), "files")
+	}
+	return "bordermark-files"
 }
 
 // message is what a person sees for err: an ipr message with its fields, never a stack trace.

@@ -13,6 +13,7 @@ import (
 
 	"bordermark/internal/api"
 	"bordermark/internal/enforce"
+	"bordermark/internal/store"
 	"bordermark/internal/web"
 )
 
@@ -21,6 +22,7 @@ func runServe(ctx context.Context, args []string, getenv env, out, errOut io.Wri
 	dsn := dbFlag(fs, getenv)
 	addr := fs.String("addr", envOr(getenv, "BORDERMARK_ADDR", "localhost:8080"), "address to listen on (env BORDERMARK_ADDR)")
 	demo := fs.Bool("demo", envOr(getenv, "BORDERMARK_DEMO", "") == "1", "load the demo data at start (env BORDERMARK_DEMO=1)")
+	files := filesFlag(fs, getenv)
 	logFormat := fs.String("log-format", envOr(getenv, "BORDERMARK_LOG_FORMAT", "text"), "log format: text or json (env BORDERMARK_LOG_FORMAT)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -34,6 +36,7 @@ func runServe(ctx context.Context, args []string, getenv env, out, errOut io.Wri
 		return err
 	}
 	defer closeDB()
+	svc.Files = store.NewBlobs(filesDir(*files, svc.DB.Path()))
 	if *demo {
 		report, err := svc.LoadDemo(ctx)
 		if err != nil {
@@ -50,7 +53,37 @@ func runServe(ctx context.Context, args []string, getenv env, out, errOut io.Wri
 		return fmt.Errorf("cannot listen on %s: %w", *addr, err)
 	}
 	fmt.Fprintf(out, "Bordermark is running at %s (database: %s)\n", publicURL(ln.Addr()), svc.DB.Dialect)
+	stopReminders := remindRenewals(ctx, svc, log, time.Hour)
+	defer stopReminders()
 	return serve(ctx, ln, handler, log)
+}
+
+// remindRenewals sends renewal reminders now and then every interval, until ctx ends
+// or the returned stop is called; stop waits for a run in progress, so the database
+// is not closed under it.
+func remindRenewals(ctx context.Context, svc *enforce.Service, log *slog.Logger, interval time.Duration) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(interval)
+		defer tick.Stop()
+		for {
+			if n, err := svc.SendRenewalReminders(ctx); err != nil {
+				if ctx.Err() == nil {
+					log.Error("renewal reminders", "err", err)
+				}
+			} else if n > 0 {
+				log.Info("renewal reminders sent", "count", n)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
 }
 
 // serve runs the server until ctx ends, then lets requests in flight finish.

@@ -19,6 +19,36 @@ import (
 //go:embed openapi.json
 var openAPIDocument []byte
 
+// route is one endpoint: a ServeMux pattern and its handler. Public routes need no token.
+type route struct {
+	pattern string
+	public  bool
+	handle  func(*API, http.ResponseWriter, *http.Request)
+}
+
+// routes is every endpoint under /api/v1. The mux registers exactly these, and a test
+// fails unless openapi.json describes exactly these.
+var routes = []route{
+	{"GET /api/v1/openapi.json", true, (*API).handleOpenAPI},
+	{"GET /api/v1/me", false, (*API).handleMe},
+	{"GET /api/v1/rights", false, (*API).handleRightList},
+	{"POST /api/v1/rights", false, (*API).handleRightCreate},
+	{"GET /api/v1/rights/{id}", false, (*API).handleRightShow},
+	{"PUT /api/v1/rights/{id}", false, (*API).handleRightUpdate},
+	{"POST /api/v1/rights/{id}/submit", false, (*API).handleRightSubmit},
+	{"POST /api/v1/rights/{id}/approve", false, (*API).handleRightApprove},
+	{"POST /api/v1/rights/{id}/reject", false, (*API).handleRightReject},
+}
+
+// Patterns returns the pattern ("METHOD /path") of every endpoint the API serves.
+func Patterns() []string {
+	out := make([]string, len(routes))
+	for i, rt := range routes {
+		out[i] = rt.pattern
+	}
+	return out
+}
+
 // API serves /api/v1.
 type API struct {
 	svc *enforce.Service
@@ -32,8 +62,13 @@ func New(svc *enforce.Service, log *slog.Logger) *API {
 		log = slog.New(slog.DiscardHandler)
 	}
 	a := &API{svc: svc, log: log, mux: http.NewServeMux()}
-	a.mux.HandleFunc("GET /api/v1/openapi.json", a.handleOpenAPI)
-	a.mux.HandleFunc("GET /api/v1/me", a.authenticated(a.handleMe))
+	for _, rt := range routes {
+		h := func(w http.ResponseWriter, r *http.Request) { rt.handle(a, w, r) }
+		if !rt.public {
+			h = a.authenticated(h)
+		}
+		a.mux.HandleFunc(rt.pattern, h)
+	}
 	a.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, r, ipr.Errorf(ipr.ENOTFOUND, "no such API endpoint: %s %s", r.Method, r.URL.Path))
 	})

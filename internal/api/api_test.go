@@ -226,12 +226,13 @@ func TestOpenAPI(t *testing.T) {
 	}
 	tok := s.token(t, "officer@yiwu.customs.example")
 	for path, ops := range doc.Paths {
-		for method := range ops {
-			u := doc.Servers[0].URL + path
-			r := s.do(t, strings.ToUpper(method), u, "Authorization", "Bearer "+tok)
-			if r.status != http.StatusOK {
-				t.Errorf("documented %s %s: got %d, want 200", method, u, r.status)
-			}
+		if _, ok := ops["get"]; !ok || strings.Contains(path, "{") {
+			continue // the others need a body or an id: right_test.go tries them
+		}
+		u := doc.Servers[0].URL + path
+		r := s.do(t, "GET", u, "Authorization", "Bearer "+tok)
+		if r.status != http.StatusOK {
+			t.Errorf("documented GET %s: got %d, want 200", u, r.status)
 		}
 	}
 

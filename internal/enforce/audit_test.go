@@ -24,16 +24,16 @@ func TestListAudit(t *testing.T) {
 			filter    ipr.AuditFilter
 			wantTotal int64
 		}{
-			// The organisation and its user were created: two events.
-			{"right holder", holder, ipr.AuditFilter{Limit: 500}, 2},
+			// Northwind in the demo world: the organisation, its user, its recordation, two contacts,
+			// three infringers, two authorised parties, and its product with photos and guide.
+			{"right holder", holder, ipr.AuditFilter{Limit: 500}, northwindEvents},
 			// Asking for another organisation still shows only its own.
-			{"right holder asking for another", holder, ipr.AuditFilter{OrgID: aurelia.OrgID, Limit: 500}, 2},
-			// Created, linked to the agent, and its user created.
-			{"right holder with an agent", aurelia, ipr.AuditFilter{Limit: 500}, 3},
-			// The association, its 17 working groups and its user.
-			{"association", user(t, s, secretaryEmail), ipr.AuditFilter{Limit: 500}, 19},
+			{"right holder asking for another", holder, ipr.AuditFilter{OrgID: aurelia.OrgID, Limit: 500}, northwindEvents},
+			{"right holder with an agent", aurelia, ipr.AuditFilter{Limit: 500}, aureliaEvents},
+			// The association, its 17 working groups, its user, 13 memberships and 5 problem texts.
+			{"association", user(t, s, secretaryEmail), ipr.AuditFilter{Limit: 500}, associationEvents},
 			{"supervisor sees everything", user(t, s, supervisorEmail), ipr.AuditFilter{Limit: 500}, demoEvents},
-			{"supervisor filters", user(t, s, supervisorEmail), ipr.AuditFilter{OrgID: holder.OrgID}, 2},
+			{"supervisor filters", user(t, s, supervisorEmail), ipr.AuditFilter{OrgID: holder.OrgID}, northwindEvents},
 		}
 		for _, tt := range scoped {
 			page, err := s.ListAudit(ctx, tt.actor, tt.filter)

@@ -2,6 +2,7 @@ package enforce
 
 import (
 	"context"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
@@ -43,6 +44,9 @@ func (s *Service) Dashboard(ctx context.Context, actor *ipr.User) ([]Count, erro
 				return err
 			}
 		}
+		if err := s.registerCounts(ctx, tx, actor, add); err != nil {
+			return err
+		}
 		if ipr.Can(actor, ipr.ActionViewAudit, ipr.Anything) {
 			n, err := tx.CountAudit(ctx, ipr.AuditFilter{From: s.Clock.Now().AddDate(0, 0, -1)})
 			return add("count.audit_24h", n, err)
@@ -60,4 +64,33 @@ func userCount(ctx context.Context, tx *store.Tx, orgID int64) (string, int64, e
 func orgCount(ctx context.Context, tx *store.Tx, key string, kind ipr.OrgKind) (string, int64, error) {
 	n, err := tx.CountOrgs(ctx, kind)
 	return key, n, err
+}
+
+// registerCounts adds the rights register's figures: what waits for a supervisor's
+// review, and a holder's (or agent's) drafts and renewals due.
+func (s *Service) registerCounts(ctx context.Context, tx *store.Tx, actor *ipr.User, add func(string, int64, error) error) error {
+	if ipr.Can(actor, ipr.ActionReviewRight, ipr.Anything) {
+		n, err := tx.CountRights(ctx, 0, ipr.StatusSubmitted)
+		return add("count.rights_review", n, err)
+	}
+	holders := []int64{actor.OrgID}
+	switch actor.Role {
+	case ipr.RoleAgent:
+		holders = append([]int64{}, actor.ActsFor...) // not nil: nil would mean every holder
+	case ipr.RoleRightHolder:
+	default:
+		return nil
+	}
+	total := func(f ipr.RightFilter) (int64, error) {
+		f.HolderIDs, f.Limit = holders, 1
+		_, n, err := tx.ListRights(ctx, f)
+		return n, err
+	}
+	n, err := total(ipr.RightFilter{Status: ipr.StatusDraft})
+	if err := add("count.rights_drafts", n, err); err != nil {
+		return err
+	}
+	today := ipr.DateOf(s.Clock.Now(), time.UTC)
+	n, err = total(ipr.RightFilter{ProtectingOn: today, ExpiringBy: today.AddDate(0, ipr.RenewalWindowMonth, 0)})
+	return add("count.rights_renewals", n, err)
 }

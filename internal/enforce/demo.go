@@ -48,6 +48,12 @@ func (s *Service) LoadDemo(ctx context.Context) (*DemoReport, error) {
 		if err := s.ensureDemoRights(ctx, tx, actor, report); err != nil {
 			return err
 		}
+		if err := s.ensureDemoHolderData(ctx, tx, actor, report); err != nil { // after the rights: it adds their supply chain
+			return err
+		}
+		if err := s.ensureDemoCatalogue(ctx, tx, actor, report); err != nil { // after the rights: products and guides
+			return err
+		}
 		return nil
 	})
 	if err != nil {

@@ -14,6 +14,7 @@ func TestLoadDemo(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := t.Context()
 		s := enforce.New(db, ipr.NewFixedClock(start), nil)
+		s.Files = store.NewBlobs(t.TempDir()) // the demo catalogue's photos
 		world := func() map[string]int64 {
 			got := map[string]int64{}
 			err := db.View(ctx, func(tx *store.Tx) error {

@@ -65,7 +65,7 @@ func (s *Service) Portfolio(ctx context.Context, actor *ipr.User) (*Portfolio, e
 	}
 	holders := []int64{actor.OrgID}
 	if actor.Role == ipr.RoleAgent {
-		holders = actor.ActsFor
+		holders = append([]int64{}, actor.ActsFor...) // never nil: nil would mean "no restriction"
 	}
 	today := ipr.DateOf(s.Clock.Now(), time.UTC)
 	p := &Portfolio{}

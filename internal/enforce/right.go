@@ -187,7 +187,7 @@ func (s *Service) ListRights(ctx context.Context, actor *ipr.User, f ipr.RightFi
 	case actor.Role == ipr.RoleRightHolder:
 		f.HolderIDs = []int64{actor.OrgID}
 	case actor.Role == ipr.RoleAgent:
-		f.HolderIDs = actor.ActsFor
+		f.HolderIDs = append([]int64{}, actor.ActsFor...) // never nil: nil would mean "no restriction"
 	case actor.Role == ipr.RoleAssociationAdmin:
 		f.Status = ipr.StatusApproved
 	case ipr.Can(actor, ipr.ActionViewRight, ipr.Resource{Kind: "right", State: string(ipr.StatusSubmitted)}):

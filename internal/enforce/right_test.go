@@ -163,3 +163,48 @@ func TestReviewQueueAndPortfolio(t *testing.T) {
 	}
 	var _ *enforce.Portfolio = p
 }
+
+// An agent that acts for no one must see no one's rights: an empty client list is not "no restriction".
+func TestAgentWithoutClientsSeesNothing(t *testing.T) {
+	s, _ := demo(t, storetest.SQLite(t))
+	ctx := t.Context()
+	admin := ipr.SystemUser()
+	if _, err := s.AddOrg(ctx, admin, enforce.NewOrg{Name: "Empty Chambers", Kind: "agent"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddUser(ctx, admin, enforce.NewUser{Email: "lonely@chambers.example", Password: "a-long-password", Role: "agent", Org: "Empty Chambers"}); err != nil {
+		t.Fatal(err)
+	}
+	lonely := user(t, s, "lonely@chambers.example")
+	lonely.ActsFor = nil // as a caller that built the user by hand would have it
+	page, err := s.ListRights(ctx, lonely, ipr.RightFilter{})
+	if err != nil || page.Total != 0 {
+		t.Errorf("agent without clients: got %d rights, %v; want 0", page.Total, err)
+	}
+	p, err := s.Portfolio(ctx, lonely)
+	if err != nil || p.Total != 0 {
+		t.Errorf("agent without clients' portfolio: got %+v, %v; want empty", p, err)
+	}
+}
+
+// Licensees of an approved recordation change only through a reviewed amendment; other parties directly.
+func TestLicenseesOfApprovedRightNeedAnAmendment(t *testing.T) {
+	s, _ := demo(t, storetest.SQLite(t))
+	ctx := t.Context()
+	holder := user(t, s, holderEmail)
+	page, err := s.ListRights(ctx, holder, ipr.RightFilter{Status: ipr.StatusApproved})
+	if err != nil || len(page.Rights) != 1 {
+		t.Fatalf("Northwind's approved right: got %v, %v", page, err)
+	}
+	id := page.Rights[0].ID
+	before := count(t, s)
+	if _, err := s.AddParty(ctx, holder, id, ipr.Party{Role: ipr.PartyLicensee, Name: "Quick Licence Ltd"}); ipr.ErrorCode(err) != ipr.ECONFLICT || ipr.ErrorFields(err)["role"] == "" {
+		t.Errorf("add a licensee directly: got %v, want ECONFLICT naming role", err)
+	}
+	if after := count(t, s); after != before {
+		t.Errorf("refused licensee wrote something: %+v → %+v", before, after)
+	}
+	if _, err := s.AddParty(ctx, holder, id, ipr.Party{Role: ipr.PartyExporter, Name: "Ningbo Northwind Export Co."}); err != nil {
+		t.Errorf("add an exporter: got %v, want it added", err)
+	}
+}

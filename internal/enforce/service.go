@@ -15,6 +15,7 @@ import (
 // Service is the entry point for the web pages, the API and the command line.
 type Service struct {
 	DB    *store.DB
+	Files *store.Blobs // uploaded files, content-addressed; set it before serving or loading the demo
 	Clock ipr.Clock
 	Log   *slog.Logger
 }

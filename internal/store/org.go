@@ -110,7 +110,7 @@ func (tx *Tx) AgentClients(ctx context.Context, agentID int64) ([]int64, error) 
 		return nil, ipr.Internal(err)
 	}
 	defer rows.Close()
-	var ids []int64
+	ids := []int64{} // an agent without clients acts for no one: never nil
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {

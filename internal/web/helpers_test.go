@@ -45,6 +45,7 @@ func newWorld(t testing.TB, db *store.DB) *world {
 	t.Helper()
 	clock := ipr.NewFixedClock(demoStart)
 	svc := enforce.New(db, clock, nil)
+	svc.Files = store.NewBlobs(t.TempDir()) // uploaded files and the demo catalogue's photos
 	if _, err := svc.LoadDemo(context.Background()); err != nil {
 		t.Fatalf("LoadDemo: %v", err)
 	}

@@ -50,6 +50,7 @@ type navItem struct {
 	Key     string
 	Path    string
 	Current bool
+	Count   int64 // shown next to the link when not 0, e.g. unread notifications
 }
 
 // page is what every template gets.
@@ -83,7 +84,9 @@ func (p *page) RoleName() string { return p.L.T("role." + string(p.User.Role)) }
 
 func (s *Server) newPage(r *http.Request, titleKey string, data any) *page {
 	user := userFrom(r)
-	return &page{TitleKey: titleKey, L: s.catalogs[langFrom(r)], User: user, Nav: navFor(user, r.URL.Path),
+	nav := navFor(user, r.URL.Path)
+	s.countNotifications(r, nav)
+	return &page{TitleKey: titleKey, L: s.catalogs[langFrom(r)], User: user, Nav: nav,
 		URL: r.URL, RequestID: enforce.RequestID(r.Context()), Version: s.version, Data: data}
 }
 
@@ -97,6 +100,16 @@ func navFor(user *ipr.User, current string) []navItem {
 	}
 	if ipr.Can(user, ipr.ActionViewAudit, ipr.OrgResource("audit", user.OrgID)) {
 		items = append(items, navItem{Key: "nav.audit", Path: "/audit"})
+	}
+	items = append(items, rightsNav(user)...)
+	if ipr.Can(user, ipr.ActionViewInfringer, ipr.OrgResource("infringer", user.OrgID)) {
+		items = append(items, navItem{Key: "nav.infringers", Path: "/infringers"})
+	}
+	if ipr.Can(user, ipr.ActionViewContact, ipr.OrgResource("contact", user.OrgID)) {
+		items = append(items, navItem{Key: "nav.contacts", Path: "/contacts"})
+	}
+	if ipr.Can(user, ipr.ActionViewWorkingGroup, ipr.Anything) {
+		items = append(items, navItem{Key: "nav.groups", Path: "/groups"})
 	}
 	for i := range items {
 		items[i].Current = items[i].Path == current
