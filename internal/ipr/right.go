@@ -55,6 +55,7 @@ type Right struct {
 	Jurisdiction string // ISO country or region code, e.g. CN, EU
 	Owner        string
 	Mark         string   // the mark as text (for copyrights and patents, the work's or product's name)
+	MarkImages   []string // SHA-256 of uploaded pictures of the mark, in order
 	Variants     []string // Chinese name, transliterations, abbreviations
 	NiceClasses  []int
 	Goods        string // the goods and services covered

@@ -21,10 +21,7 @@ func (tx *Tx) CreateRight(ctx context.Context, r *ipr.Right, now time.Time) erro
 		ref = "pending-" + strconv.FormatInt(now.UnixNano(), 36) // replaced by BM-<id> below
 	}
 	r.CreatedAt, r.UpdatedAt, r.Version = now, now, 1
-	err := tx.queryRow(ctx, `INSERT INTO rights (ref, holder_id, kind, reg_number, reg_office, jurisdiction, owner,
-		mark, mark_search, variants, nice_classes, goods, valid_from, valid_to, status, reject_reason,
-		submitted_at, decision_due, due_in_calendar, decided_at, record_from, record_to, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
+	err := tx.queryRow(ctx, `INSERT INTO rights (`+rightInsertColumns+`) VALUES (`+numbered(1, rightValueCount)+`)
 		RETURNING id`, rightValues(r, ref)...).Scan(&r.ID)
 	if err != nil {
 		return mapError(err, "ref", "a right with reference "+strconv.Quote(r.Ref)+" already exists")
@@ -38,6 +35,22 @@ func (tx *Tx) CreateRight(ctx context.Context, r *ipr.Right, now time.Time) erro
 	return nil
 }
 
+// rightInsertColumns are the columns rightValues fills, in its order; rightUpdateSet
+// sets all but ref (which never changes) from $1 on.
+const (
+	rightInsertColumns = `ref, holder_id, kind, reg_number, reg_office, jurisdiction, owner,
+		mark, mark_search, variants, nice_classes, goods, valid_from, valid_to, status, reject_reason,
+		submitted_at, decision_due, due_in_calendar, decided_at, record_from, record_to, version, created_at, updated_at,
+		mark_images`
+	rightValueCount = 26
+	rightUpdateSet  = `holder_id = $1, kind = $2, reg_number = $3, reg_office = $4,
+		jurisdiction = $5, owner = $6, mark = $7, mark_search = $8, variants = $9, nice_classes = $10, goods = $11,
+		valid_from = $12, valid_to = $13, status = $14, reject_reason = $15, submitted_at = $16, decision_due = $17,
+		due_in_calendar = $18, decided_at = $19, record_from = $20, record_to = $21, version = $22 + 1,
+		created_at = $23, updated_at = $24, mark_images = $25`
+	rightUpdateWhere = ` WHERE id = $26 AND version = $27`
+)
+
 func rightValues(r *ipr.Right, ref string) []any {
 	rr := *r
 	rr.Ref = ref
@@ -45,7 +58,7 @@ func rightValues(r *ipr.Right, ref string) []any {
 		r.Mark, markSearch(&rr), strings.Join(r.Variants, "|"), joinClasses(r.NiceClasses), r.Goods,
 		r.ValidFrom.String(), r.ValidTo.String(), string(r.Status), r.RejectReason,
 		nullTime(r.SubmittedAt), r.DecisionDue.String(), r.DueInCalendar, nullTime(r.DecidedAt),
-		r.RecordFrom.String(), r.RecordTo.String(), r.Version, r.CreatedAt, r.UpdatedAt}
+		r.RecordFrom.String(), r.RecordTo.String(), r.Version, r.CreatedAt, r.UpdatedAt, strings.Join(r.MarkImages, " ")}
 }
 
 // UpdateRight saves every field of r if nobody changed it since it was loaded
@@ -56,12 +69,7 @@ func (tx *Tx) UpdateRight(ctx context.Context, r *ipr.Right, now time.Time) erro
 	}
 	r.UpdatedAt = now
 	args := append(rightValues(r, r.Ref)[1:], r.ID, r.Version) // all but ref; ref never changes
-	res, err := tx.exec(ctx, `UPDATE rights SET holder_id = $1, kind = $2, reg_number = $3, reg_office = $4,
-		jurisdiction = $5, owner = $6, mark = $7, mark_search = $8, variants = $9, nice_classes = $10, goods = $11,
-		valid_from = $12, valid_to = $13, status = $14, reject_reason = $15, submitted_at = $16, decision_due = $17,
-		due_in_calendar = $18, decided_at = $19, record_from = $20, record_to = $21, version = $22 + 1,
-		created_at = $23, updated_at = $24
-		WHERE id = $25 AND version = $26`, args...)
+	res, err := tx.exec(ctx, `UPDATE rights SET `+rightUpdateSet+rightUpdateWhere, args...)
 	if err != nil {
 		return mapError(err, "right", "")
 	}
@@ -74,6 +82,15 @@ func (tx *Tx) UpdateRight(ctx context.Context, r *ipr.Right, now time.Time) erro
 
 func markSearch(r *ipr.Right) string {
 	return strings.ToLower(r.Mark + "|" + strings.Join(r.Variants, "|") + "|" + r.Ref)
+}
+
+// numbered returns "$from, $from+1, …" for n placeholders.
+func numbered(from, n int) string {
+	marks := make([]string, n)
+	for i := range marks {
+		marks[i] = "$" + itoa(from+i)
+	}
+	return strings.Join(marks, ", ")
 }
 
 func joinClasses(classes []int) string {
@@ -109,21 +126,21 @@ func nullTime(t time.Time) sql.NullTime { return sql.NullTime{Time: t, Valid: !t
 const rightColumns = `r.id, r.ref, r.holder_id, o.name, r.kind, r.reg_number, r.reg_office, r.jurisdiction, r.owner,
 	r.mark, r.variants, r.nice_classes, r.goods, r.valid_from, r.valid_to, r.status, r.reject_reason,
 	r.submitted_at, r.decision_due, r.due_in_calendar, r.decided_at, r.record_from, r.record_to, r.version,
-	r.created_at, r.updated_at`
+	r.created_at, r.updated_at, r.mark_images`
 const rightFrom = ` FROM rights r JOIN orgs o ON o.id = r.holder_id `
 
 func scanRight(row interface{ Scan(...any) error }) (*ipr.Right, error) {
 	var r ipr.Right
-	var kind, variants, classes, validFrom, validTo, status, due, recFrom, recTo string
+	var kind, variants, classes, validFrom, validTo, status, due, recFrom, recTo, images string
 	var submitted, decided sql.NullTime
 	err := row.Scan(&r.ID, &r.Ref, &r.HolderID, &r.HolderName, &kind, &r.RegNumber, &r.RegOffice, &r.Jurisdiction,
 		&r.Owner, &r.Mark, &variants, &classes, &r.Goods, &validFrom, &validTo, &status, &r.RejectReason,
-		&submitted, &due, &r.DueInCalendar, &decided, &recFrom, &recTo, &r.Version, &r.CreatedAt, &r.UpdatedAt)
+		&submitted, &due, &r.DueInCalendar, &decided, &recFrom, &recTo, &r.Version, &r.CreatedAt, &r.UpdatedAt, &images)
 	if err != nil {
 		return nil, err
 	}
 	r.Kind, r.Status = ipr.RightKind(kind), ipr.RecordStatus(status)
-	r.Variants, r.NiceClasses = splitList(variants, "|"), splitClasses(classes)
+	r.Variants, r.NiceClasses, r.MarkImages = splitList(variants, "|"), splitClasses(classes), strings.Fields(images)
 	r.SubmittedAt, r.DecidedAt = submitted.Time.UTC(), decided.Time.UTC()
 	r.CreatedAt, r.UpdatedAt = r.CreatedAt.UTC(), r.UpdatedAt.UTC()
 	for _, d := range []struct {

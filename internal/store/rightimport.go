@@ -104,7 +104,7 @@ func (tx *Tx) CreateOrgs(ctx context.Context, orgs []*ipr.Org, now time.Time) er
 
 // InsertRights stores new rights that all have a Ref, many per statement, and sets their IDs.
 func (tx *Tx) InsertRights(ctx context.Context, rights []*ipr.Right, now time.Time) error {
-	const cols = 25 // as rightValues
+	const cols = rightValueCount
 	for _, r := range rights {
 		if err := r.Validate(); err != nil {
 			return err
@@ -121,9 +121,7 @@ func (tx *Tx) InsertRights(ctx context.Context, rights []*ipr.Right, now time.Ti
 			args = append(args, rightValues(r, r.Ref)...)
 			byRef[r.Ref] = r
 		}
-		rows, err := tx.query(ctx, `INSERT INTO rights (ref, holder_id, kind, reg_number, reg_office, jurisdiction, owner,
-			mark, mark_search, variants, nice_classes, goods, valid_from, valid_to, status, reject_reason,
-			submitted_at, decision_due, due_in_calendar, decided_at, record_from, record_to, version, created_at, updated_at)
+		rows, err := tx.query(ctx, `INSERT INTO rights (`+rightInsertColumns+`)
 			VALUES `+tx.placeholders(len(batch), cols)+` RETURNING id, ref`, args...)
 		if err != nil {
 			return mapError(err, "ref", "a right with one of these references already exists")
@@ -147,12 +145,7 @@ func (tx *Tx) UpdateRights(ctx context.Context, rights []*ipr.Right, now time.Ti
 	if len(rights) == 0 {
 		return nil
 	}
-	stmt, err := tx.tx.PrepareContext(ctx, `UPDATE rights SET holder_id = $1, kind = $2, reg_number = $3, reg_office = $4,
-		jurisdiction = $5, owner = $6, mark = $7, mark_search = $8, variants = $9, nice_classes = $10, goods = $11,
-		valid_from = $12, valid_to = $13, status = $14, reject_reason = $15, submitted_at = $16, decision_due = $17,
-		due_in_calendar = $18, decided_at = $19, record_from = $20, record_to = $21, version = $22 + 1,
-		created_at = $23, updated_at = $24
-		WHERE id = $25 AND version = $26`)
+	stmt, err := tx.tx.PrepareContext(ctx, `UPDATE rights SET `+rightUpdateSet+rightUpdateWhere)
 	if err != nil {
 		return ipr.Internal(err)
 	}

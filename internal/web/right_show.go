@@ -11,7 +11,7 @@ import (
 
 // rightDone are the confirmations a right's page shows after a change (?done=…).
 var rightDone = []string{"filed", "updated", "submitted", "approved", "rejected", "amendment_filed",
-	"amendment_approved", "amendment_rejected"}
+	"amendment_approved", "amendment_rejected", "images"}
 
 // rightActions are what the user may do to the recordation, each decided by ipr.Can.
 type rightActions struct {

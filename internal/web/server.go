@@ -77,6 +77,8 @@ func (s *Server) routes(api http.Handler) http.Handler {
 	browser.HandleFunc("GET /rights/{id}/edit", s.handleRightEdit)
 	browser.HandleFunc("POST /rights/{id}/edit", s.handleRightUpdate)
 	browser.HandleFunc("POST /rights/{id}/submit", s.handleRightSubmit)
+	browser.HandleFunc("POST /rights/{id}/images", s.handleRightImageAdd)
+	browser.HandleFunc("POST /rights/{id}/images/{sha}/delete", s.handleRightImageDelete)
 	browser.HandleFunc("POST /rights/{id}/decide", s.handleRightDecide)
 	browser.HandleFunc("POST /rights/{id}/amendments", s.handleAmendmentNew)
 	browser.HandleFunc("POST /rights/{id}/amendments/{amendment}/decide", s.handleAmendmentDecide)
