@@ -32,7 +32,7 @@ func (tx *Tx) DecideAmendment(ctx context.Context, a *ipr.Amendment) error {
 const amendmentColumns = `id, right_id, kind, owner, licensees, contacts, valid_to, note, status, reason,
 	filed_by, filed_at, decided_by, decided_at`
 
-func scanAmendment(row interface{ Scan(...any) error }) (*ipr.Amendment, error) {
+func scanAmendment(row rowScanner) (*ipr.Amendment, error) {
 	var a ipr.Amendment
 	var kind, licensees, validTo, status string
 	var decided sql.NullTime
@@ -68,18 +68,5 @@ func (tx *Tx) PendingAmendments(ctx context.Context, limit int) ([]*ipr.Amendmen
 }
 
 func (tx *Tx) amendments(ctx context.Context, query string, args ...any) ([]*ipr.Amendment, error) {
-	rows, err := tx.query(ctx, query, args...)
-	if err != nil {
-		return nil, ipr.Internal(err)
-	}
-	defer rows.Close()
-	var list []*ipr.Amendment
-	for rows.Next() {
-		a, err := scanAmendment(rows)
-		if err != nil {
-			return nil, ipr.Internal(err)
-		}
-		list = append(list, a)
-	}
-	return list, mapError(rows.Err(), "amendment", "")
+	return queryAll(ctx, tx, scanAmendment, query, args...)
 }

@@ -33,7 +33,7 @@ func (tx *Tx) AppendAudit(ctx context.Context, e *ipr.AuditEvent) error {
 const auditColumns = `seq, time, actor_id, actor_email, org_id, action, object_type, object_id, object_org,
 	before_text, after_text, request_id, prev_hash, hash`
 
-func scanAudit(row interface{ Scan(...any) error }) (*ipr.AuditEvent, error) {
+func scanAudit(row rowScanner) (*ipr.AuditEvent, error) {
 	var e ipr.AuditEvent
 	err := row.Scan(&e.Seq, &e.Time, &e.ActorID, &e.ActorEmail, &e.OrgID, &e.Action, &e.ObjectType,
 		&e.ObjectID, &e.ObjectOrg, &e.Before, &e.After, &e.RequestID, &e.PrevHash, &e.Hash)

@@ -48,7 +48,7 @@ func (tx *Tx) DeleteContact(ctx context.Context, id int64) error {
 
 const contactColumns = `c.id, c.holder_id, c.name, c.title, c.phone, c.email, c.languages, c.hours, c.escalation`
 
-func scanContact(row interface{ Scan(...any) error }) (*ipr.Contact, error) {
+func scanContact(row rowScanner) (*ipr.Contact, error) {
 	var c ipr.Contact
 	err := row.Scan(&c.ID, &c.HolderID, &c.Name, &c.Title, &c.Phone, &c.Email, &c.Languages, &c.Hours, &c.Escalation)
 	return &c, err

@@ -86,7 +86,7 @@ func (tx *Tx) SetGuideOrder(ctx context.Context, productID int64, ids []int64) e
 
 const guideColumns = `id, product_id, position, title, genuine, fake, genuine_photo, fake_photo`
 
-func scanGuidePoint(row interface{ Scan(...any) error }) (*ipr.GuidePoint, error) {
+func scanGuidePoint(row rowScanner) (*ipr.GuidePoint, error) {
 	var g ipr.GuidePoint
 	err := row.Scan(&g.ID, &g.ProductID, &g.Position, &g.Title, &g.Genuine, &g.Fake, &g.GenuinePhoto, &g.FakePhoto)
 	return &g, err

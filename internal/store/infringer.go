@@ -59,7 +59,7 @@ func (tx *Tx) DeleteInfringer(ctx context.Context, id int64) error {
 
 const infringerColumns = `i.id, i.holder_id, i.kind, i.name, i.address, i.route, i.evidence, i.created_at, i.updated_at`
 
-func scanInfringer(row interface{ Scan(...any) error }) (*ipr.Infringer, error) {
+func scanInfringer(row rowScanner) (*ipr.Infringer, error) {
 	var i ipr.Infringer
 	var kind string
 	err := row.Scan(&i.ID, &i.HolderID, &kind, &i.Name, &i.Address, &i.Route, &i.Evidence, &i.CreatedAt, &i.UpdatedAt)

@@ -28,7 +28,7 @@ func (tx *Tx) CreateNotification(ctx context.Context, n *ipr.Notification) (bool
 
 const notificationColumns = `id, org_id, kind, object_type, object_id, text, args, due_on, created_at, read_at`
 
-func scanNotification(row interface{ Scan(...any) error }) (*ipr.Notification, error) {
+func scanNotification(row rowScanner) (*ipr.Notification, error) {
 	var n ipr.Notification
 	var due string
 	var read sql.NullTime
@@ -56,21 +56,8 @@ func (tx *Tx) Notifications(ctx context.Context, orgIDs []int64, limit int) ([]*
 	w.in("org_id", orgIDs)
 	where, args := w.sql()
 	args = append(args, max(1, min(limit, 1000)))
-	rows, err := tx.query(ctx, `SELECT `+notificationColumns+` FROM notifications`+where+
+	return queryAll(ctx, tx, scanNotification, `SELECT `+notificationColumns+` FROM notifications`+where+
 		` ORDER BY id DESC LIMIT $`+itoa(len(args)), args...)
-	if err != nil {
-		return nil, ipr.Internal(err)
-	}
-	defer rows.Close()
-	var list []*ipr.Notification
-	for rows.Next() {
-		n, err := scanNotification(rows)
-		if err != nil {
-			return nil, ipr.Internal(err)
-		}
-		list = append(list, n)
-	}
-	return list, mapError(rows.Err(), "notification", "")
 }
 
 // CountUnread counts the unread notifications of the organisations orgIDs.
@@ -90,19 +77,6 @@ func (tx *Tx) MarkNotificationRead(ctx context.Context, id int64, now time.Time)
 // RightsEnding returns the approved recordations ending between from and to (both
 // included), by end date: the candidates for renewal reminders.
 func (tx *Tx) RightsEnding(ctx context.Context, from, to ipr.Date) ([]*ipr.Right, error) {
-	rows, err := tx.query(ctx, `SELECT `+rightColumns+rightFrom+`WHERE r.status = 'approved'
+	return queryAll(ctx, tx, scanRight, `SELECT `+rightColumns+rightFrom+`WHERE r.status = 'approved'
 		AND r.record_to >= $1 AND r.record_to <= $2 ORDER BY r.record_to, r.id`, from.String(), to.String())
-	if err != nil {
-		return nil, ipr.Internal(err)
-	}
-	defer rows.Close()
-	var list []*ipr.Right
-	for rows.Next() {
-		r, err := scanRight(rows)
-		if err != nil {
-			return nil, ipr.Internal(err)
-		}
-		list = append(list, r)
-	}
-	return list, mapError(rows.Err(), "right", "")
 }

@@ -33,7 +33,7 @@ func (tx *Tx) CreateOrg(ctx context.Context, o *ipr.Org, now time.Time) error {
 
 const orgColumns = `id, name, name_zh, kind, COALESCE(parent_id, 0)`
 
-func scanOrg(row interface{ Scan(...any) error }) (*ipr.Org, error) {
+func scanOrg(row rowScanner) (*ipr.Org, error) {
 	var o ipr.Org
 	var kind string
 	err := row.Scan(&o.ID, &o.Name, &o.NameZH, &kind, &o.ParentID)
@@ -62,20 +62,7 @@ func (tx *Tx) OrgByName(ctx context.Context, name string) (*ipr.Org, error) {
 
 // ListOrgs returns every organisation, by kind and name.
 func (tx *Tx) ListOrgs(ctx context.Context) ([]*ipr.Org, error) {
-	rows, err := tx.query(ctx, `SELECT `+orgColumns+` FROM orgs ORDER BY kind, name`)
-	if err != nil {
-		return nil, ipr.Internal(err)
-	}
-	defer rows.Close()
-	var list []*ipr.Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, ipr.Internal(err)
-		}
-		list = append(list, o)
-	}
-	return list, mapError(rows.Err(), "org", "")
+	return queryAll(ctx, tx, scanOrg, `SELECT `+orgColumns+` FROM orgs ORDER BY kind, name`)
 }
 
 // AddAgentClient records that agent acts for right holder holder. Adding it twice is harmless.

@@ -58,7 +58,7 @@ const productColumns = `p.id, p.right_id, r.holder_id, p.name, p.model, p.hs_cod
 	p.currency, p.packaging, p.made_in, p.routes, p.ports, p.photos, p.created_at, p.updated_at`
 const productFrom = ` FROM products p JOIN rights r ON r.id = p.right_id `
 
-func scanProduct(row interface{ Scan(...any) error }) (*ipr.Product, error) {
+func scanProduct(row rowScanner) (*ipr.Product, error) {
 	var p ipr.Product
 	var hs, barcodes, photos string
 	err := row.Scan(&p.ID, &p.RightID, &p.HolderID, &p.Name, &p.Model, &hs, &barcodes, &p.PriceMin, &p.PriceMax,
@@ -90,20 +90,7 @@ func (tx *Tx) ProductByID(ctx context.Context, id int64) (*ipr.Product, error) {
 
 // Products returns the products of a right by name, without their guides.
 func (tx *Tx) Products(ctx context.Context, rightID int64) ([]*ipr.Product, error) {
-	rows, err := tx.query(ctx, `SELECT `+productColumns+productFrom+`WHERE p.right_id = $1 ORDER BY p.name, p.id`, rightID)
-	if err != nil {
-		return nil, ipr.Internal(err)
-	}
-	defer rows.Close()
-	var list []*ipr.Product
-	for rows.Next() {
-		p, err := scanProduct(rows)
-		if err != nil {
-			return nil, ipr.Internal(err)
-		}
-		list = append(list, p)
-	}
-	return list, mapError(rows.Err(), "product", "")
+	return queryAll(ctx, tx, scanProduct, `SELECT `+productColumns+productFrom+`WHERE p.right_id = $1 ORDER BY p.name, p.id`, rightID)
 }
 
 // CountProducts counts the products of a right holder's rights (0 for all).

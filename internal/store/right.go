@@ -129,7 +129,7 @@ const rightColumns = `r.id, r.ref, r.holder_id, o.name, r.kind, r.reg_number, r.
 	r.created_at, r.updated_at, r.mark_images`
 const rightFrom = ` FROM rights r JOIN orgs o ON o.id = r.holder_id `
 
-func scanRight(row interface{ Scan(...any) error }) (*ipr.Right, error) {
+func scanRight(row rowScanner) (*ipr.Right, error) {
 	var r ipr.Right
 	var kind, variants, classes, validFrom, validTo, status, due, recFrom, recTo, images string
 	var submitted, decided sql.NullTime
@@ -239,21 +239,8 @@ func rightWhere(f ipr.RightFilter) (string, []any) {
 
 // ProtectedRights returns every right in force on day, with its authorised parties: the screening index's input.
 func (tx *Tx) ProtectedRights(ctx context.Context, day ipr.Date) ([]*ipr.Right, error) {
-	rows, err := tx.query(ctx, `SELECT `+rightColumns+rightFrom+`WHERE r.status = 'approved'
+	return queryAll(ctx, tx, scanRight, `SELECT `+rightColumns+rightFrom+`WHERE r.status = 'approved'
 		AND r.record_from <= $1 AND r.record_to >= $1 ORDER BY r.id`, day.String())
-	if err != nil {
-		return nil, ipr.Internal(err)
-	}
-	defer rows.Close()
-	var list []*ipr.Right
-	for rows.Next() {
-		r, err := scanRight(rows)
-		if err != nil {
-			return nil, ipr.Internal(err)
-		}
-		list = append(list, r)
-	}
-	return list, mapError(rows.Err(), "right", "")
 }
 
 // CountRights counts rights by status for a holder (0 for all).

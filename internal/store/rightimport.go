@@ -201,20 +201,7 @@ func (tx *Tx) ReplaceParties(ctx context.Context, role ipr.PartyRole, rightIDs [
 // AllRights returns every right matching f, by reference, without paging: the register export.
 func (tx *Tx) AllRights(ctx context.Context, f ipr.RightFilter) ([]*ipr.Right, error) {
 	where, args := rightWhere(f)
-	rows, err := tx.query(ctx, `SELECT `+rightColumns+rightFrom+where+` ORDER BY r.ref`, args...)
-	if err != nil {
-		return nil, ipr.Internal(err)
-	}
-	defer rows.Close()
-	var list []*ipr.Right
-	for rows.Next() {
-		r, err := scanRight(rows)
-		if err != nil {
-			return nil, ipr.Internal(err)
-		}
-		list = append(list, r)
-	}
-	return list, mapError(rows.Err(), "right", "")
+	return queryAll(ctx, tx, scanRight, `SELECT `+rightColumns+rightFrom+where+` ORDER BY r.ref`, args...)
 }
 
 // PartyNames returns, by right, the names of the authorised parties of role of the

@@ -71,3 +71,27 @@ func (tx *Tx) count(ctx context.Context, query string, args ...any) (int64, erro
 	}
 	return n, nil
 }
+
+// rowScanner is what scan functions read from: a *sql.Row or *sql.Rows.
+type rowScanner interface{ Scan(...any) error }
+
+// queryAll runs query and returns every row, each read by scan.
+func queryAll[T any](ctx context.Context, tx *Tx, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := tx.query(ctx, query, args...)
+	if err != nil {
+		return nil, ipr.Internal(err)
+	}
+	defer rows.Close()
+	var list []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, ipr.Internal(err)
+		}
+		list = append(list, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, ipr.Internal(err)
+	}
+	return list, nil
+}

@@ -36,7 +36,7 @@ func (tx *Tx) CreateUser(ctx context.Context, u *ipr.User, password, passwordHas
 const userColumns = `u.id, u.email, u.name, u.role, u.org_id, o.name, o.kind, u.lang, u.disabled, u.created_at`
 const userFrom = ` FROM users u JOIN orgs o ON o.id = u.org_id `
 
-func scanUser(row interface{ Scan(...any) error }, extra ...any) (*ipr.User, error) {
+func scanUser(row rowScanner, extra ...any) (*ipr.User, error) {
 	var u ipr.User
 	var role, kind string
 	dest := append([]any{&u.ID, &u.Email, &u.Name, &role, &u.OrgID, &u.OrgName, &kind, &u.Lang, &u.Disabled, &u.CreatedAt}, extra...)
@@ -84,20 +84,8 @@ func (tx *Tx) UserByID(ctx context.Context, id int64) (*ipr.User, error) {
 
 // ListUsers returns the users of an organisation (0 for all), by e-mail.
 func (tx *Tx) ListUsers(ctx context.Context, orgID int64) ([]*ipr.User, error) {
-	rows, err := tx.query(ctx, `SELECT `+userColumns+userFrom+`WHERE $1 = 0 OR u.org_id = $1 ORDER BY u.email`, orgID)
-	if err != nil {
-		return nil, ipr.Internal(err)
-	}
-	defer rows.Close()
-	var list []*ipr.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, ipr.Internal(err)
-		}
-		list = append(list, u)
-	}
-	return list, mapError(rows.Err(), "user", "")
+	scan := func(row rowScanner) (*ipr.User, error) { return scanUser(row) }
+	return queryAll(ctx, tx, scan, `SELECT `+userColumns+userFrom+`WHERE $1 = 0 OR u.org_id = $1 ORDER BY u.email`, orgID)
 }
 
 // CountUsers counts the users of an organisation (0 for all).
