@@ -38,6 +38,30 @@ var routes = []route{
 	{"POST /api/v1/rights/{id}/submit", false, (*API).handleRightSubmit},
 	{"POST /api/v1/rights/{id}/approve", false, (*API).handleRightApprove},
 	{"POST /api/v1/rights/{id}/reject", false, (*API).handleRightReject},
+	{"GET /api/v1/rights/{id}/products", false, (*API).handleProductList},
+	{"POST /api/v1/rights/{id}/products", false, (*API).handleProductCreate},
+	{"GET /api/v1/products/{id}", false, (*API).handleProductShow},
+	{"PUT /api/v1/products/{id}", false, (*API).handleProductUpdate},
+	{"DELETE /api/v1/products/{id}", false, (*API).handleProductDelete},
+	{"POST /api/v1/products/{id}/guide", false, (*API).handleGuideAdd},
+	{"PUT /api/v1/guide/{id}", false, (*API).handleGuideUpdate},
+	{"DELETE /api/v1/guide/{id}", false, (*API).handleGuideDelete},
+	{"GET /api/v1/rights/{id}/parties", false, (*API).handlePartyList},
+	{"POST /api/v1/rights/{id}/parties", false, (*API).handlePartyCreate},
+	{"DELETE /api/v1/parties/{id}", false, (*API).handlePartyDelete},
+	{"GET /api/v1/contacts", false, (*API).handleContactList},
+	{"POST /api/v1/contacts", false, (*API).handleContactCreate},
+	{"GET /api/v1/contacts/{id}", false, (*API).handleContactShow},
+	{"PUT /api/v1/contacts/{id}", false, (*API).handleContactUpdate},
+	{"DELETE /api/v1/contacts/{id}", false, (*API).handleContactDelete},
+	{"GET /api/v1/infringers", false, (*API).handleInfringerList},
+	{"POST /api/v1/infringers", false, (*API).handleInfringerCreate},
+	{"GET /api/v1/infringers/{id}", false, (*API).handleInfringerShow},
+	{"PUT /api/v1/infringers/{id}", false, (*API).handleInfringerUpdate},
+	{"DELETE /api/v1/infringers/{id}", false, (*API).handleInfringerDelete},
+	{"GET /api/v1/groups", false, (*API).handleGroupList},
+	{"GET /api/v1/groups/{id}", false, (*API).handleGroupShow},
+	{"PUT /api/v1/groups/{id}/problems", false, (*API).handleGroupProblems},
 }
 
 // Patterns returns the pattern ("METHOD /path") of every endpoint the API serves.
@@ -137,6 +161,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
+}
+
+// deleted answers a DELETE: 204 without a body, or the error.
+func (a *API) deleted(w http.ResponseWriter, r *http.Request, err error) {
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // errorBody is every API error: a code, a message for people and the fields at fault.

@@ -27,6 +27,7 @@ type server struct {
 func newServer(t *testing.T, db *store.DB) *server {
 	t.Helper()
 	svc := enforce.New(db, nil, nil)
+	svc.Files = store.NewBlobs(t.TempDir()) // the demo catalogue's photos
 	if _, err := svc.LoadDemo(context.Background()); err != nil {
 		t.Fatalf("LoadDemo: %v", err)
 	}
@@ -174,6 +175,26 @@ func wantError(t *testing.T, what string, r reply, status int, code string) {
 	if e.Error.Code != code || e.Error.Message == "" {
 		t.Errorf("%s: got error %+v, want code %q with a message", what, e.Error, code)
 	}
+}
+
+// wantInvalid checks a 400 whose error names field.
+func wantInvalid(t *testing.T, what string, r reply, field string) {
+	t.Helper()
+	wantError(t, what, r, http.StatusBadRequest, ipr.EINVALID)
+	var e errorBody
+	json.Unmarshal(r.body, &e)
+	if e.Error.Fields[field] == "" {
+		t.Errorf("%s: got fields %v, want one naming %q", what, e.Error.Fields, field)
+	}
+}
+
+// orgOf is the id of the organisation the token acts as.
+func (s *server) orgOf(t *testing.T, token string) int64 {
+	t.Helper()
+	me := decode[struct {
+		OrgID int64 `json:"org_id"`
+	}](t, "GET /me", s.send(t, "GET", "/api/v1/me", token, ""), http.StatusOK)
+	return me.OrgID
 }
 
 // The API is for programs: no caching, no sniffing, a request id, and no browser session.

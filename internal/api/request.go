@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 )
 
@@ -138,4 +140,16 @@ func pathID(r *http.Request) (int64, error) {
 			Fields: map[string]string{"id": "must be a positive whole number"}}
 	}
 	return id, nil
+}
+
+// holderQuery reads the filter of a list of right holders' data (contacts, known
+// infringers): one holder by id, search text and the page.
+func holderQuery(q url.Values) (enforce.HolderQuery, error) {
+	c := newQueryChecker(q, "holder_id", "q", "limit", "offset")
+	hq := enforce.HolderQuery{HolderID: int64(c.number("holder_id", 1, math.MaxInt, 0)), Text: c.text("q"),
+		Limit: c.number("limit", 1, 1000, 50), Offset: c.number("offset", 0, 1<<30, 0)}
+	if len([]rune(hq.Text)) > 200 {
+		c.problems.Add("q", "must be at most 200 characters")
+	}
+	return hq, c.err()
 }
