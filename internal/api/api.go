@@ -62,6 +62,8 @@ var routes = []route{
 	{"GET /api/v1/groups", false, (*API).handleGroupList},
 	{"GET /api/v1/groups/{id}", false, (*API).handleGroupShow},
 	{"PUT /api/v1/groups/{id}/problems", false, (*API).handleGroupProblems},
+	{"GET /api/v1/files/{sha}", false, (*API).handleFileShow},
+	{"GET /api/v1/files/{sha}/thumb", false, (*API).handleFileThumb},
 }
 
 // Patterns returns the pattern ("METHOD /path") of every endpoint the API serves.

@@ -9,8 +9,8 @@ import (
 	"bordermark/internal/ipr"
 )
 
-// fileJSON is a stored photo or document (schema FileRef). The URLs are the web
-// server's /files/{sha}: they are served to signed-in browsers.
+// fileJSON is a stored photo or document (schema FileRef), downloadable with the
+// same token at /api/v1/files/{sha}.
 type fileJSON struct {
 	SHA256      string `json:"sha256"`
 	URL         string `json:"url"`
@@ -22,7 +22,7 @@ type fileJSON struct {
 
 // newFileJSON describes the file sha; f, when known, adds its name, type and thumbnail.
 func newFileJSON(sha string, f *ipr.File) fileJSON {
-	out := fileJSON{SHA256: sha, URL: "/files/" + sha}
+	out := fileJSON{SHA256: sha, URL: "/api/v1/files/" + sha}
 	if f != nil {
 		out.Name, out.ContentType, out.Size = f.Name, f.ContentType, f.Size
 		if f.IsImage() {

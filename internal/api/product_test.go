@@ -57,7 +57,7 @@ const newProduct = `{"name":"Trail runner","model":"TR-2","hs_codes":["6404"],"b
 
 const newPoint = `{"title":"Sole","genuine":"Moulded logo","fake":"Printed logo"}`
 
-var fileURL = regexp.MustCompile(`^/files/[0-9a-f]{64}$`)
+var fileURL = regexp.MustCompile(`^/api/v1/files/[0-9a-f]{64}$`)
 
 func TestProductsAPI(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
@@ -268,4 +268,33 @@ func mustAtoi(t *testing.T, s string) int64 {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// A token downloads the photos its product shows; another holder's token gets 404.
+func TestFileDownloadByToken(t *testing.T) {
+	s := newServer(t, storetest.SQLite(t))
+	officer, other := s.token(t, "officer@yiwu.customs.example"), s.token(t, "brand@voltis.example")
+	list := decode[apiProductList](t, "products", s.send(t, "GET", "/api/v1/rights/"+s.rightID(t, "DEMO-NORTHWIND")+"/products", officer, ""), 200)
+	if len(list.Products) == 0 {
+		t.Fatal("the demo right has no products")
+	}
+	p := decode[apiProduct](t, "product", s.send(t, "GET", "/api/v1/products/"+strconv.FormatInt(list.Products[0].ID, 10), officer, ""), 200)
+	if len(p.Photos) == 0 {
+		t.Fatal("the demo product has no photos")
+	}
+	url := p.Photos[0].URL
+	for _, c := range []struct {
+		who, token, path string
+		want             int
+	}{
+		{"officer", officer, url, 200},
+		{"officer's thumbnail", officer, p.Photos[0].ThumbURL, 200},
+		{"another holder", other, url, 404},
+		{"no such file", officer, "/api/v1/files/" + strings.Repeat("0", 64), 404},
+		{"no token", "", url, 401},
+	} {
+		if r := s.send(t, "GET", c.path, c.token, ""); r.status != c.want {
+			t.Errorf("%s: GET %s got %d, want %d", c.who, c.path, r.status, c.want)
+		}
+	}
 }
