@@ -11,7 +11,7 @@ import (
 // declarations in testdata.
 func descriptions(tb testing.TB) []string {
 	tb.Helper()
-	f, err := os.Open("testdata/declarations.ndjson")
+	f, err := os.Open("testdata/dev/declarations.ndjson")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func BenchmarkNormalise(b *testing.B) {
 	all := descriptions(b)
 	var ascii, other []string
 	for _, s := range all {
-		if isASCII(s) {
+		if isASCII([]byte(s)) {
 			ascii = append(ascii, s)
 		} else {
 			other = append(other, s)
@@ -50,15 +50,6 @@ func BenchmarkNormalise(b *testing.B) {
 	b.Run("all", func(b *testing.B) { benchFields(b, all) })
 	b.Run("ascii", func(b *testing.B) { benchFields(b, ascii) })
 	b.Run("nonascii", func(b *testing.B) { benchFields(b, other) })
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }
 
 func benchFields(b *testing.B, fields []string) {

@@ -23,7 +23,7 @@ const (
 	symbol // $ and @, read as S and A in leet words
 	apos
 	hanClass
-	mark // a combining mark kept after a non-Latin letter: part of its token
+	markClass // a combining mark kept after a non-Latin letter: part of its token
 )
 
 // asciiClass is the class of each ASCII byte of the folded text.
@@ -48,7 +48,7 @@ func classify(fb []byte, i int) (class, int) {
 	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul), r == 'ー', r == '々':
 		return hanClass, size
 	case unicode.IsMark(r):
-		return mark, size
+		return markClass, size
 	case unicode.IsLetter(r), unicode.IsDigit(r):
 		return letter, size
 	}
@@ -95,7 +95,7 @@ func (n *Normaliser) split() {
 			if open {
 				raw, open = append(raw, cur), false
 			}
-		case cl == mark && open:
+		case cl == markClass && open:
 			cur.b = int32(i + size)
 		case cl == apos:
 			// Inside a word (L'Oréal, Levi's) the apostrophe is dropped;
