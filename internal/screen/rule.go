@@ -16,10 +16,10 @@ import (
 type Rule struct {
 	ID      int64     `json:"id"`
 	Name    string    `json:"name"`
-	Weight  int       `json:"weight"`            // 1–100
-	Expires ipr.Date  `json:"expires,omitzero"`  // the last day the rule applies; zero for never
-	When    Condition `json:"when"`              // what a declaration must meet
-	Source  string    `json:"source,omitempty"`  // where it came from, e.g. a tip reference
+	Weight  int       `json:"weight"`           // 1–100
+	Expires ipr.Date  `json:"expires,omitzero"` // the last day the rule applies; zero for never
+	When    Condition `json:"when"`             // what a declaration must meet
+	Source  string    `json:"source,omitempty"` // where it came from, e.g. a tip reference
 	Created time.Time `json:"created,omitzero"` // set by the store
 }
 
