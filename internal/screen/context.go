@@ -79,19 +79,35 @@ func parseClasses(s string) []int {
 // headingOf returns the most specific concordance row for an HS code, or
 // nil when the code is missing or unknown.
 func headingOf(hs string) *heading {
-	n := 0
+	n, v := 0, 0
+	var prefix [7]int // prefix[l] is the number made of the code's first l digits
 	for n < len(hs) && n < 6 && '0' <= hs[n] && hs[n] <= '9' {
+		v = v*10 + int(hs[n]-'0')
 		n++
+		prefix[n] = v
 	}
 	for _, l := range [...]int{6, 4, 2} {
 		if n >= l {
-			if h := concordance[hs[:l]]; h != nil {
+			if h := concordanceByCode[l/2-1][prefix[l]]; h != nil {
 				return h
 			}
 		}
 	}
 	return nil
 }
+
+// concordanceByCode indexes the concordance by prefix length (2, 4, 6
+// digits) and the prefix as a number, so lookups need no strings.
+var concordanceByCode = func() (t [3]map[int]*heading) {
+	for l := range t {
+		t[l] = map[int]*heading{}
+	}
+	for p, h := range concordance {
+		v, _ := strconv.Atoi(p)
+		t[len(p)/2-1][v] = h
+	}
+	return t
+}()
 
 // GoodsClasses returns the Nice classes the concordance gives an HS code,
 // and the goods it names; nil when unknown.

@@ -1,8 +1,9 @@
 package screen
 
 import (
-	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -50,13 +51,23 @@ func goodsOf(d *Declaration) goods {
 	return g
 }
 
-// judged is a candidate that context kept, with its score.
+// judged is a candidate with context's verdict and score.
 type judged struct {
-	c      candidate
-	method string
-	score  float64
-	a, b   int // source range
+	c       candidate
+	verdict verdict
+	method  string
+	score   float64
+	a, b    int // source range
 }
+
+// verdict is what context decided about a candidate.
+type verdict uint8
+
+const (
+	misread verdict = iota // not the mark at all: part of another word, a measurement
+	ignored                // the mark, but not worth a look: out of force, other goods
+	flagged
+)
 
 // screenField finds marks in one normalised field and appends the hits
 // worth an officer's look (authorisation is decided later, per declaration).
@@ -66,32 +77,32 @@ func (m *matcher) screenField(ix *Index, t *Text, field string, g *goods, hits [
 	}
 	m.cands = m.cands[:0]
 	m.markBounds(t)
-	m.find(ix, t, t.Joined)
+	m.find(ix, t, t.Joined, false)
 	if alt := m.altJoined(t); alt != nil {
-		m.find(ix, t, alt)
+		m.find(ix, t, alt, true)
 	}
 	if len(m.cands) == 0 {
 		return hits
 	}
-	var kept []judged
+	m.judged = m.judged[:0]
 	for _, c := range m.cands {
-		if j, ok := m.judge(ix, t, c, field, g); ok {
-			kept = append(kept, j)
-		}
+		m.judged = append(m.judged, m.judge(ix, t, c, field, g))
 	}
-	for _, j := range kept {
-		if !overshadowed(j, kept) {
+	for _, j := range m.judged {
+		if j.verdict == flagged && !overshadowed(j, m.judged) {
 			hits = append(hits, m.hit(ix, t, j, field, g))
 		}
 	}
 	return hits
 }
 
-// overshadowed reports whether a longer find covers j's text: in
-// "origredfalcon", RED FALCON wins over FALCON.
+// overshadowed reports whether a longer exact find covers j's text, even
+// one that does not flag: in "origredfalcon" RED FALCON wins over FALCON,
+// and in "Galtorro wallet" the expired mark GALTORRO is what is written,
+// not TORRO.
 func overshadowed(j judged, all []judged) bool {
 	for _, o := range all {
-		if o.c.i <= j.c.i && j.c.j <= o.c.j && o.c.j-o.c.i > j.c.j-j.c.i {
+		if o.verdict != misread && o.c.dist == 0 && o.c.i <= j.c.i && j.c.j <= o.c.j && o.c.j-o.c.i > j.c.j-j.c.i {
 			return true
 		}
 	}
@@ -99,17 +110,22 @@ func overshadowed(j judged, all []judged) bool {
 }
 
 // judge decides how a candidate was written and scores it in context.
-func (m *matcher) judge(ix *Index, t *Text, c candidate, field string, g *goods) (judged, bool) {
+func (m *matcher) judge(ix *Index, t *Text, c candidate, field string, g *goods) judged {
 	k := &ix.keys[c.key]
 	mk := &ix.marks[k.mark]
-	if g.hasDay && (g.day < mk.from || g.day > mk.to) {
-		return judged{}, false // not in force that day
-	}
 	i, j := int(c.i), int(c.j)
 	a, b := t.JoinedSource(i, j)
+	out := judged{c: c, a: a, b: b}
 	aligned := m.bound[i]&tokenStart != 0 && m.bound[j]&tokenEnd != 0
 	if k.measure && hasLower(t.Src[a:b]) {
-		return judged{}, false // 3m cable is three metres, not 3M
+		return out // 3m cable is three metres, not 3M
+	}
+	if !k.han && c.dist == 0 && !aligned && !m.gluedOK(t, i, j) {
+		return out
+	}
+	out.verdict = ignored
+	if g.hasDay && (g.day < mk.from || g.day > mk.to) {
+		return out // not in force that day
 	}
 	method, score := MethodExact, scoreExact
 	switch {
@@ -118,10 +134,9 @@ func (m *matcher) judge(ix *Index, t *Text, c candidate, field string, g *goods)
 	case c.dist > 0:
 		method, score = MethodFuzzy, scoreFuzzy
 	case !aligned:
-		if !m.gluedOK(t, i, j) {
-			return judged{}, false
-		}
 		method, score = MethodGlued, scoreGlued
+	case c.alt:
+		method, score = MethodDisguised, scoreDisguise
 	default:
 		method, score = writing(t, i, j, mk, k)
 		if field == "brand" && method == MethodExact {
@@ -137,8 +152,11 @@ func (m *matcher) judge(ix *Index, t *Text, c candidate, field string, g *goods)
 			score += smallBonus
 		}
 	}
-	score = min(score, 1)
-	return judged{c: c, method: method, score: score, a: a, b: b}, score >= flagAt
+	out.method, out.score = method, min(score, 1)
+	if out.score >= flagAt {
+		out.verdict = flagged
+	}
+	return out
 }
 
 // contextFactor scales a find by what the goods are.
@@ -224,10 +242,8 @@ func (m *matcher) gluedOK(t *Text, i, j int) bool {
 	switch {
 	case left && right:
 		return true
-	case left || right:
-		return n >= 5
 	}
-	return n >= 7
+	return n >= 5
 }
 
 // boundaryAt reports a word boundary inside a token, before Joined[i].
@@ -249,18 +265,18 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
-// hit builds the reported hit for a kept find.
+// hit builds the reported hit for a kept find. Reasons are built by
+// concatenation: a third of declarations have hits, so fmt would show.
 func (m *matcher) hit(ix *Index, t *Text, j judged, field string, g *goods) Hit {
 	k := &ix.keys[j.c.key]
 	mk := &ix.marks[k.mark]
 	h := Hit{RightID: mk.RightID, Mark: mk.Text, Matched: t.Src[j.a:j.b], Field: field, Start: j.a, End: j.b,
-		Method: j.method, Score: float64(int(j.score*100+0.5)) / 100, mark: k.mark}
-	h.Reasons = append(h.Reasons, methodReason(j, k, mk, field))
-	h.Reasons = append(h.Reasons, goodsReason(mk, k, j.method, g))
+		Method: j.method, Score: math.Round(j.score*100) / 100, mark: k.mark}
+	h.Reasons = make([]string, 0, 4)
+	h.Reasons = append(h.Reasons, methodReason(j, k, mk, field), goodsReason(mk, k, j.method, g))
 	if g.heading != nil && mk.classes&g.heading.classes != 0 {
 		if mk.PriceMin > 0 && g.unit > 0 && g.unit < cheapRatio*mk.PriceMin && sameCurrency(mk.Currency, g.curr) {
-			h.Reasons = append(h.Reasons, fmt.Sprintf("declared unit value %.2f is under %d%% of the lowest genuine price %.2f",
-				g.unit, int(cheapRatio*100), mk.PriceMin))
+			h.Reasons = append(h.Reasons, "declared unit value "+money(g.unit)+" is under 30% of the lowest genuine price "+money(mk.PriceMin))
 		}
 		if g.small {
 			h.Reasons = append(h.Reasons, "small consignment in the "+g.channel+" channel")
@@ -269,28 +285,27 @@ func (m *matcher) hit(ix *Index, t *Text, j judged, field string, g *goods) Hit 
 	return h
 }
 
+func money(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+
 func methodReason(j judged, k *key, mk *mark, field string) string {
-	what := fmt.Sprintf("%s %q", field, mk.Text)
-	if k.variant {
-		what = fmt.Sprintf("%s %q (recorded name of %s)", field, string(k.text), mk.Text)
-	}
+	name := markName(mk, k)
 	switch j.method {
 	case MethodDisguised:
-		return "disguised spelling of " + markName(mk, k) + " in the " + field
+		return "disguised spelling of " + name + " in the " + field
 	case MethodSpaced:
-		return markName(mk, k) + " spelt out letter by letter in the " + field
+		return name + " spelt out letter by letter in the " + field
 	case MethodJoined:
-		return markName(mk, k) + " written with its words joined or split in the " + field
+		return name + " written with its words joined or split in the " + field
 	case MethodGlued:
-		return markName(mk, k) + " glued to other words in the " + field
+		return name + " glued to other words in the " + field
 	case MethodFuzzy:
-		return fmt.Sprintf("misspelling of %s in the %s (%d edit)", markName(mk, k), field, j.c.dist)
+		return "misspelling of " + name + " in the " + field + " (" + strconv.Itoa(int(j.c.dist)) + " edit)"
 	case MethodChinese:
 		return "Chinese name " + string(k.text) + " of " + mk.Text + " in the " + field
 	case MethodBrand:
-		return "declared brand is " + markName(mk, k)
+		return "declared brand is " + name
 	}
-	return "recorded mark " + what
+	return "recorded mark " + name + " in the " + field
 }
 
 func markName(mk *mark, k *key) string {
@@ -303,13 +318,13 @@ func markName(mk *mark, k *key) string {
 func goodsReason(mk *mark, k *key, method string, g *goods) string {
 	switch {
 	case g.heading == nil:
-		return fmt.Sprintf("HS code %q does not say what the goods are", g.hs)
+		return "HS code " + strconv.Quote(g.hs) + " does not say what the goods are"
 	case mk.classes&g.heading.classes == 0:
-		return fmt.Sprintf("HS %s (%s) is outside the mark's classes %s", g.hs, g.heading.goods, classNames(mk.classes))
+		return "HS " + g.hs + " (" + g.heading.goods + ") is outside the mark's classes " + mk.classText
 	case plain(method) && genericTerms[string(k.text)]&g.heading.classes&mk.classes != 0:
-		return fmt.Sprintf("%s is also a common word for goods of this kind", string(k.text))
+		return string(k.text) + " is also a common word for goods of this kind"
 	}
-	return fmt.Sprintf("HS %s (%s) is in the mark's classes %s", g.hs, g.heading.goods, classNames(mk.classes&g.heading.classes))
+	return "HS " + g.hs + " (" + g.heading.goods + ") falls in the mark's classes " + mk.classText
 }
 
 func classNames(s classSet) string {
@@ -318,7 +333,7 @@ func classNames(s classSet) string {
 		if n > 0 {
 			b.WriteString(", ")
 		}
-		fmt.Fprint(&b, c)
+		b.WriteString(strconv.Itoa(c))
 	}
 	return b.String()
 }
@@ -328,7 +343,7 @@ func classNames(s classSet) string {
 func (s *Screener) finish(ix *Index, d *Declaration, g *goods) []Hit {
 	out := make([]Hit, 0, len(s.hits))
 	for _, h := range s.hits {
-		at := slices.IndexFunc(out, func(o Hit) bool { return o.RightID == h.RightID })
+		at := slices.IndexFunc(out, func(o Hit) bool { return o.mark == h.mark })
 		switch {
 		case at < 0:
 			out = append(out, h)
@@ -345,18 +360,19 @@ func (s *Screener) finish(ix *Index, d *Declaration, g *goods) []Hit {
 			out[at] = h
 		}
 	}
-	var consignor, consignee string
+	var consignor, consignee []byte
 	for n := range out {
 		mk := &ix.marks[out[n].mark]
 		if len(mk.authorised) == 0 {
 			continue
 		}
-		if consignor == "" && consignee == "" {
-			consignor = normalName(&s.n, &s.party, d.Consignor)
-			consignee = normalName(&s.n, &s.party, d.Consignee)
+		if consignor == nil {
+			s.names[0] = appendNameKey(s.names[0][:0], d.Consignor)
+			s.names[1] = appendNameKey(s.names[1][:0], d.Consignee)
+			consignor, consignee = s.names[0], s.names[1]
 		}
-		for _, p := range [2]string{consignor, consignee} {
-			if p != "" && slices.Contains(mk.authorised, p) {
+		for _, p := range [2][]byte{consignor, consignee} {
+			if len(p) > 0 && slices.Contains(mk.authorised, string(p)) {
 				out[n].Authorised = true
 				out[n].Reasons = append(out[n].Reasons, "shipped by an authorised party of the right holder")
 				break

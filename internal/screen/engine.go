@@ -59,7 +59,7 @@ type Screener struct {
 	e      *Engine
 	n      Normaliser
 	fields [2]Text
-	party  Text
+	names  [2][]byte // consignor and consignee name keys
 	m      matcher
 	hits   []Hit
 }

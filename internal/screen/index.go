@@ -10,7 +10,8 @@ import (
 type Index struct {
 	marks   []mark
 	keys    []key
-	anchors *table // hash of a key's first keyMinAnchor bytes → keys
+	anchors *table  // hash of a key's first keyMinAnchor bytes → keys
+	starts  *bigram // the first two bytes of every key in anchors
 	short   *table // hash of a short key → keys (whole tokens only)
 	fuzzy   *table // hash of a key and of each of its one-byte deletions → keys
 	// Window sizes worth trying: joined lengths and token counts of keys
@@ -21,7 +22,7 @@ type Index struct {
 // Build indexes marks. It never fails: a mark with no searchable text is
 // skipped.
 func Build(marks []Mark) *Index {
-	ix := &Index{marks: make([]mark, len(marks)), fuzzyMin: math.MaxInt}
+	ix := &Index{marks: make([]mark, len(marks)), fuzzyMin: math.MaxInt, starts: &bigram{}}
 	anchors, short, fuzzy := map[uint64][]int32{}, map[uint64][]int32{}, map[uint64][]int32{}
 	var n Normaliser
 	var t Text
@@ -30,9 +31,10 @@ func Build(marks []Mark) *Index {
 		m.Mark = marks[i]
 		m.classes = classesOf(m.Classes)
 		m.from, m.to = dayNumber(m.ValidFrom.Time(), math.MinInt32), dayNumber(m.ValidTo.Time(), math.MaxInt32)
+		m.classText = classNames(m.classes)
 		for _, a := range m.Authorised {
-			if s := normalName(&n, &t, a); s != "" {
-				m.authorised = append(m.authorised, s)
+			if key := appendNameKey(nil, a); len(key) > 0 {
+				m.authorised = append(m.authorised, string(key))
 			}
 		}
 		for _, k := range keysOf(&m.Mark, int32(i), &n, &t) {
@@ -42,6 +44,7 @@ func Build(marks []Mark) *Index {
 				short[k.hash] = append(short[k.hash], id)
 				continue
 			}
+			ix.starts.add(k.text[0], k.text[1])
 			h := hashBytes(k.text[:keyMinAnchor])
 			anchors[h] = append(anchors[h], id)
 			if k.budget > 0 {
@@ -96,4 +99,18 @@ func (ix *Index) Bytes() int {
 		n += len(k.text) + 48
 	}
 	return n + len(ix.marks)*160
+}
+
+// bigram is a set of two-byte pairs, 8 KB: it sits in the first-level
+// cache and lets the exact scan skip most positions without hashing.
+type bigram [1 << 16 / 64]uint64
+
+func (b *bigram) add(x, y byte) {
+	i := uint(x)<<8 | uint(y)
+	b[i/64] |= 1 << (i % 64)
+}
+
+func (b *bigram) has(x, y byte) bool {
+	i := uint(x)<<8 | uint(y)
+	return b[i/64]&(1<<(i%64)) != 0
 }

@@ -2,7 +2,8 @@ package screen
 
 import (
 	"slices"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"bordermark/internal/ipr"
 )
@@ -57,7 +58,8 @@ func (s classSet) list() []int {
 type mark struct {
 	Mark
 	classes    classSet
-	authorised []string // normalised (Joined) names
+	authorised []string // name keys, see appendNameKey
+	classText  string   // the classes as a list, for reasons
 	from, to   int32    // validity as days since 1970; to = max when open
 }
 
@@ -122,8 +124,19 @@ func isASCII(b []byte) bool {
 	return true
 }
 
-// normalName is the form authorised party names are compared in.
-func normalName(n *Normaliser, t *Text, s string) string {
-	n.Normalise(t, strings.TrimSpace(s))
-	return string(t.Joined)
+// appendNameKey appends the form party names are compared in: letters and
+// digits only, ASCII upper-cased ("Yiwu Caizhao E-commerce Co., Ltd." =
+// "YIWU CAIZHAO ECOMMERCE CO LTD" = YIWUCAIZHAOECOMMERCECOLTD).
+func appendNameKey(dst []byte, s string) []byte {
+	for _, r := range s {
+		switch {
+		case 'a' <= r && r <= 'z':
+			dst = append(dst, byte(r-'a'+'A'))
+		case 'A' <= r && r <= 'Z', '0' <= r && r <= '9':
+			dst = append(dst, byte(r))
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			dst = utf8.AppendRune(dst, unicode.ToUpper(r))
+		}
+	}
+	return dst
 }

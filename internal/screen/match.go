@@ -8,15 +8,18 @@ type candidate struct {
 	key  int32
 	i, j int32 // range in the Joined text searched
 	dist int8  // edits; 0 for an exact find
+	alt  bool  // found in the second reading of leetspeak
 }
 
 // matcher finds keys in one field. Its buffers are reused between calls.
 type matcher struct {
-	ph    []uint64
-	bound []uint8 // per Joined position: starts and ends of tokens
-	cands []candidate
-	alt   []byte // the Joined text with leet 1s read as L
-	seen  []int32
+	ph     []uint64
+	bound  []uint8 // per Joined position: starts and ends of tokens
+	cands  []candidate
+	alt    []byte // the Joined text with leet 1s read as L
+	seen   []int32
+	judged []judged
+	memo   memo
 }
 
 const (
@@ -27,12 +30,16 @@ const (
 // find appends to m.cands every key found in joined: exact finds anywhere
 // through the anchor table, short keys as whole tokens, and approximate
 // finds over windows of whole tokens.
-func (m *matcher) find(ix *Index, t *Text, joined []byte) {
+func (m *matcher) find(ix *Index, t *Text, joined []byte, alt bool) {
+	from := len(m.cands)
 	m.ph = prefixHashes(m.ph, joined)
 	m.findExact(ix, joined)
 	m.findShort(ix, t, joined)
 	if ix.fuzzyMax > 0 {
 		m.findFuzzy(ix, t, joined)
+	}
+	for i := from; i < len(m.cands); i++ {
+		m.cands[i].alt = alt
 	}
 }
 
@@ -42,6 +49,9 @@ func (m *matcher) findExact(ix *Index, joined []byte) {
 	ph, n := m.ph, len(joined)
 	p4 := pow[keyMinAnchor]
 	for i := 0; i+keyMinAnchor <= n; i++ {
+		if !ix.starts.has(joined[i], joined[i+1]) {
+			continue
+		}
 		ids := ix.anchors.get(ph[i+keyMinAnchor] - ph[i]*p4)
 		for _, id := range ids {
 			k := &ix.keys[id]
@@ -95,13 +105,61 @@ func (m *matcher) findFuzzy(ix *Index, t *Text, joined []byte) {
 // words, not numbers or Chinese.
 func fuzzyToken(tok *Token) bool { return tok.Kind == Word }
 
-// fuzzyWindow looks up joined[i:j] and its one-byte deletions.
+// fuzzyWindow looks up joined[i:j] and its one-byte deletions. Words
+// repeat from one declaration to the next ("lubricating oil", "original
+// quality"), so what a window finds is remembered per screener, until the
+// index changes.
 func (m *matcher) fuzzyWindow(ix *Index, joined []byte, i, j int) {
+	h := subHash(m.ph, i, j)
+	slot := m.memo.slot(ix, h)
+	if slot.text == string(joined[i:j]) {
+		for _, f := range slot.finds {
+			m.cands = append(m.cands, candidate{key: f.key, i: int32(i), j: int32(j), dist: f.dist})
+		}
+		return
+	}
+	from := len(m.cands)
 	m.seen = m.seen[:0]
-	m.fuzzyProbe(ix, joined, i, j, subHash(m.ph, i, j))
+	m.fuzzyProbe(ix, joined, i, j, h)
 	for p := i; p < j; p++ {
 		m.fuzzyProbe(ix, joined, i, j, delHash(m.ph, i, p, j))
 	}
+	slot.text, slot.finds = string(joined[i:j]), nil
+	for _, c := range m.cands[from:] {
+		slot.finds = append(slot.finds, memoFind{key: c.key, dist: c.dist})
+	}
+}
+
+// memo remembers the approximate finds of recent windows: a direct-mapped
+// cache, so a new word simply replaces an old one.
+type memo struct {
+	ix    *Index
+	slots []memoSlot
+}
+
+type memoSlot struct {
+	text  string
+	finds []memoFind
+}
+
+type memoFind struct {
+	key  int32
+	dist int8
+}
+
+const memoSlots = 1 << 14
+
+// slot returns the slot for a window hash, emptying the cache first when
+// the index has changed.
+func (c *memo) slot(ix *Index, h uint64) *memoSlot {
+	if c.ix != ix {
+		c.ix = ix
+		if c.slots == nil {
+			c.slots = make([]memoSlot, memoSlots)
+		}
+		clear(c.slots)
+	}
+	return &c.slots[mix(h)&(memoSlots-1)]
 }
 
 func (m *matcher) fuzzyProbe(ix *Index, joined []byte, i, j int, h uint64) {
@@ -180,21 +238,46 @@ func (m *matcher) markBounds(t *Text) {
 	}
 }
 
-// altJoined returns t's Joined text with every leet 1 read as L instead of
-// I (1umar3x = LUMAREX), or nil when there is none.
+// altJoined returns a second reading of t's Joined text for leetspeak the
+// normaliser leaves alone, or nil when there is none: every leet 1 read as
+// L rather than I (1umar3x = LUMAREX), and short digit runs at a word's
+// edge read as letters (91obex = GLOBEX, map13 = MAPLE), which the first
+// reading keeps as numbers (size42, nike90).
 func (m *matcher) altJoined(t *Text) []byte {
 	var alt []byte
+	set := func(i int, c byte) {
+		if alt == nil {
+			alt = append(m.alt[:0], t.Joined...)
+		}
+		alt[i] = c
+	}
 	for k, tok := range t.Tokens {
-		if !tok.Leet {
+		if tok.Kind != Word {
 			continue
 		}
-		for i := tok.Start; i < tok.End; i++ {
-			if t.FromOne(int(i)) {
-				if alt == nil {
-					alt = append(m.alt[:0], t.Joined...)
-				}
-				alt[int(i)-k] = 'L'
+		off := int(tok.Start) - k // Joined index of the token's first byte
+		w := t.Norm[tok.Start:tok.End]
+		for a := 0; a < len(w); {
+			if w[a] == 'I' && tok.Leet && t.FromOne(int(tok.Start)+a) {
+				set(off+a, 'L')
 			}
+			if !isDigit(w[a]) {
+				a++
+				continue
+			}
+			b := a
+			for b < len(w) && isDigit(w[b]) {
+				b++
+			}
+			if b-a <= 2 && b-a < len(w) {
+				for p := a; p < b; p++ {
+					set(off+p, leetLetter[w[p]])
+					if w[p] == '1' {
+						set(off+p, 'L')
+					}
+				}
+			}
+			a = b
 		}
 	}
 	if alt != nil {

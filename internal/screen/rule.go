@@ -154,7 +154,7 @@ func compileCondition(c Condition, path string, p ipr.Problems) (test, error) {
 var errBad = fmt.Errorf("bad condition")
 
 func compileText(c Condition, path string, p ipr.Problems) (test, error) {
-	get := textField(c.Field)
+	get := ruleTextField(c.Field)
 	if c.Op == OpIn {
 		if len(c.Values) == 0 {
 			p.Add(path+".values", "give at least one value")
@@ -197,7 +197,7 @@ func containsFold(s, upper string) bool {
 }
 
 func compileNumber(c Condition, path string, p ipr.Problems) (test, error) {
-	get := numberField(c.Field)
+	get := ruleNumberField(c.Field)
 	lo, hi, err := bounds(c, path, p, func(s string) (float64, error) { return strconv.ParseFloat(s, 64) }, "a number")
 	if err != nil {
 		return nil, err
@@ -258,7 +258,7 @@ func bounds[T any](c Condition, path string, p ipr.Problems, parse func(string) 
 	return lo, hi, nil
 }
 
-func textField(name string) func(d *Declaration) string {
+func ruleTextField(name string) func(d *Declaration) string {
 	switch name {
 	case "consignor":
 		return func(d *Declaration) string { return d.Consignor }
@@ -292,7 +292,7 @@ func textField(name string) func(d *Declaration) string {
 	return func(d *Declaration) string { return d.Currency }
 }
 
-func numberField(name string) func(d *Declaration) float64 {
+func ruleNumberField(name string) func(d *Declaration) float64 {
 	switch name {
 	case "unit_value":
 		return (*Declaration).UnitValue

@@ -87,7 +87,12 @@ func newTable(m map[uint64][]int32) *table {
 	return t
 }
 
-func nonZero(h uint64) uint64 { return h | 1 }
+func nonZero(h uint64) uint64 {
+	if h == 0 {
+		return 1
+	}
+	return h
+}
 
 // mix spreads a hash's low bits for slot selection; the Bloom filter uses
 // the high bits, so the two tests are independent.
