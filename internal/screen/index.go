@@ -12,8 +12,8 @@ type Index struct {
 	keys    []key
 	anchors *table  // hash of a key's first keyMinAnchor bytes → keys
 	starts  *bigram // the first two bytes of every key in anchors
-	short   *table // hash of a short key → keys (whole tokens only)
-	fuzzy   *table // hash of a key and of each of its one-byte deletions → keys
+	short   *table  // hash of a short key → keys (whole tokens only)
+	fuzzy   *table  // hash of a key and of each of its one-byte deletions → keys
 	// Window sizes worth trying: joined lengths and token counts of keys
 	// with an edit budget.
 	fuzzyMin, fuzzyMax, fuzzyTokens int
