@@ -90,7 +90,8 @@ func (m *matcher) screenField(ix *Index, t *Text, field string, g *goods, hits [
 	}
 	for _, j := range m.judged {
 		if j.verdict == flagged && !overshadowed(j, m.judged) {
-			hits = append(hits, m.hit(ix, t, j, field, g))
+			hits = append(hits, Hit{})
+			m.hit(&hits[len(hits)-1], ix, t, j, field, g)
 		}
 	}
 	return hits
@@ -231,19 +232,15 @@ func containsRuneFold(s string, r rune) bool {
 	return false
 }
 
-// gluedOK decides whether a key found inside a longer word stands apart
-// enough to count: at a token edge, a change of case (origRedFalcon) or
-// between letters and digits (miravel2026), and long enough not to be part
-// of an ordinary word by chance.
+// gluedOK decides whether a key found inside a longer word counts: one of
+// five letters or more does (newhanzoshoes); a shorter one must start or
+// end at a word's edge, a change of case (origRedFalcon) or between letters
+// and digits (nikeshoes2026).
 func (m *matcher) gluedOK(t *Text, i, j int) bool {
-	n := j - i
-	left := m.bound[i]&tokenStart != 0 || boundaryAt(t, i)
-	right := m.bound[j]&tokenEnd != 0 || boundaryAt(t, j)
-	switch {
-	case left && right:
+	if j-i >= 5 {
 		return true
 	}
-	return n >= 5
+	return m.bound[i]&tokenStart != 0 || boundaryAt(t, i) || m.bound[j]&tokenEnd != 0 || boundaryAt(t, j)
 }
 
 // boundaryAt reports a word boundary inside a token, before Joined[i].
@@ -267,10 +264,10 @@ func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // hit builds the reported hit for a kept find. Reasons are built by
 // concatenation: a third of declarations have hits, so fmt would show.
-func (m *matcher) hit(ix *Index, t *Text, j judged, field string, g *goods) Hit {
+func (m *matcher) hit(h *Hit, ix *Index, t *Text, j judged, field string, g *goods) {
 	k := &ix.keys[j.c.key]
 	mk := &ix.marks[k.mark]
-	h := Hit{RightID: mk.RightID, Mark: mk.Text, Matched: t.Src[j.a:j.b], Field: field, Start: j.a, End: j.b,
+	*h = Hit{RightID: mk.RightID, Mark: mk.Text, Matched: t.Src[j.a:j.b], Field: field, Start: j.a, End: j.b,
 		Method: j.method, Score: math.Round(j.score*100) / 100, mark: k.mark}
 	h.Reasons = make([]string, 0, 4)
 	h.Reasons = append(h.Reasons, methodReason(j, k, mk, field), goodsReason(mk, k, j.method, g))
@@ -282,7 +279,6 @@ func (m *matcher) hit(ix *Index, t *Text, j judged, field string, g *goods) Hit 
 			h.Reasons = append(h.Reasons, "small consignment in the "+g.channel+" channel")
 		}
 	}
-	return h
 }
 
 func money(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }

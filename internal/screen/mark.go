@@ -128,7 +128,16 @@ func isASCII(b []byte) bool {
 // digits only, ASCII upper-cased ("Yiwu Caizhao E-commerce Co., Ltd." =
 // "YIWU CAIZHAO ECOMMERCE CO LTD" = YIWUCAIZHAOECOMMERCECOLTD).
 func appendNameKey(dst []byte, s string) []byte {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c = asciiFold[c]; 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				dst = append(dst, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case 'a' <= r && r <= 'z':
 			dst = append(dst, byte(r-'a'+'A'))
