@@ -43,3 +43,27 @@ func FuzzNormalise(f *testing.F) {
 		}
 	})
 }
+
+// FuzzScreen screens arbitrary fields against a small register: no panic,
+// and every hit's offsets point at its matched text in its field.
+func FuzzScreen(f *testing.F) {
+	f.Add("N1KE shoes G U C C I 耐克", "Nike", "640411")
+	f.Add("map13 91obex 1umar3x", "", "6")
+	f.Add("\xff\u200bＮ\u0301IKE", "ΝΙΚΕ", "x")
+	s := NewEngine(Build(testMarks()), nil).Screener()
+	f.Fuzz(func(t *testing.T, desc, brand, hs string) {
+		res := s.Screen(&Declaration{ID: "x", Description: desc, Brand: brand, HSCode: hs})
+		for _, h := range res.Hits {
+			field := desc
+			if h.Field == "brand" {
+				field = brand
+			}
+			if h.Start < 0 || h.End > len(field) || h.Start > h.End || field[h.Start:h.End] != h.Matched {
+				t.Fatalf("%q / %q: hit %+v does not point at its text", desc, brand, h)
+			}
+		}
+		if res.Risk < 0 || res.Risk > 100 {
+			t.Fatalf("risk %d", res.Risk)
+		}
+	})
+}
