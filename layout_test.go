@@ -26,9 +26,11 @@ var layers = map[string][]string{
 	"internal/report":          {"internal/ipr", "internal/store"},
 	"internal/enforce": {"internal/ipr", "internal/calendar", "internal/workflow", "internal/screen",
 		"internal/store", "internal/notify", "internal/report"},
-	"internal/web":   {"internal/ipr", "internal/enforce", "internal/report"},
-	"internal/api":   {"internal/ipr", "internal/enforce"},
-	"cmd/bordermark": {"internal/ipr", "internal/enforce", "internal/store", "internal/web", "internal/api"},
+	// web, api and cmd use screen's value types (declarations, results,
+	// rules) and cmd streams NDJSON through it; the engine itself runs in enforce.
+	"internal/web":   {"internal/ipr", "internal/enforce", "internal/report", "internal/screen"},
+	"internal/api":   {"internal/ipr", "internal/enforce", "internal/screen"},
+	"cmd/bordermark": {"internal/ipr", "internal/enforce", "internal/store", "internal/web", "internal/api", "internal/screen"},
 }
 
 // pure packages import neither storage nor HTTP; ipr imports only the standard library.

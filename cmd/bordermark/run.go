@@ -37,6 +37,7 @@ func commands() []command {
 		{"audit verify", "check the audit log's hash chain", runAuditVerify},
 		{"rights import", "import a rights register from CSV", runRightsImport},
 		{"rights export", "export the rights register as CSV", runRightsExport},
+		{"screen", "screen NDJSON declarations against the register and the rules", runScreen},
 		{"version", "print the version", runVersion},
 	}
 }

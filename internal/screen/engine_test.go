@@ -74,8 +74,8 @@ func TestScreenFindsAndExplains(t *testing.T) {
 		{"小米 millet 5kg", "", "100829", "", ""},
 		{"omega-3 capsules", "", "210690", "", ""},
 		{"polo shirt cotton", "", "610510", "", ""},
-		{"LGA shoes", "", "640411", "", ""},    // short marks only as whole words
-		{"3m cable", "", "854442", "", ""},     // a length, not 3M
+		{"LGA shoes", "", "640411", "", ""},     // short marks only as whole words
+		{"3m cable", "", "854442", "", ""},      // a length, not 3M
 		{"size 42 shoes", "", "640411", "", ""}, // numbers are not leet
 		{"5hp pump", "", "841370", "", ""},
 		{"ZORBLAX jacket", "", "620193", "", ""},  // expired
