@@ -64,6 +64,13 @@ var routes = []route{
 	{"PUT /api/v1/groups/{id}/problems", false, (*API).handleGroupProblems},
 	{"GET /api/v1/files/{sha}", false, (*API).handleFileShow},
 	{"GET /api/v1/files/{sha}/thumb", false, (*API).handleFileThumb},
+	{"POST /api/v1/declarations", false, (*API).handleDeclarationSubmit},
+	{"GET /api/v1/declarations/{id}", false, (*API).handleDeclarationShow},
+	{"GET /api/v1/rules", false, (*API).handleRuleList},
+	{"POST /api/v1/rules", false, (*API).handleRuleCreate},
+	{"GET /api/v1/rules/{id}", false, (*API).handleRuleShow},
+	{"PUT /api/v1/rules/{id}", false, (*API).handleRuleUpdate},
+	{"DELETE /api/v1/rules/{id}", false, (*API).handleRuleDelete},
 }
 
 // Patterns returns the pattern ("METHOD /path") of every endpoint the API serves.

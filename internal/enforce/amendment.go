@@ -78,6 +78,9 @@ func (s *Service) DecideAmendment(ctx context.Context, actor *ipr.User, amendmen
 		return s.audit(ctx, tx, actor, change{Action: "amendment." + map[bool]string{true: "approve", false: "reject"}[approve],
 			ObjectType: "right", ObjectID: r.ID, ObjectOrg: r.HolderID, Before: before, After: a.Summary() + " " + string(a.Status)})
 	})
+	if err == nil && approve {
+		s.registerChanged(ctx)
+	}
 	return out, err
 }
 

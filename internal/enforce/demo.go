@@ -59,6 +59,10 @@ func (s *Service) LoadDemo(ctx context.Context) (*DemoReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.registerChanged(ctx)
+	if err := s.ensureDemoScreening(ctx, report); err != nil { // after the commit: screening reads the register
+		return nil, err
+	}
 	for _, u := range demoUsers {
 		report.Logins = append(report.Logins, DemoLogin{Email: u.Email, Role: ipr.Role(u.Role), Org: u.Org})
 	}

@@ -67,6 +67,7 @@ func (s *Service) AddParty(ctx context.Context, actor *ipr.User, rightID int64, 
 	if err != nil {
 		return nil, err
 	}
+	s.registerChanged(ctx)
 	return &p, nil
 }
 
@@ -97,6 +98,9 @@ func (s *Service) DeleteParty(ctx context.Context, actor *ipr.User, id int64) (r
 		return s.audit(ctx, tx, actor, change{Action: "party.delete", ObjectType: "party", ObjectID: p.ID,
 			ObjectOrg: r.HolderID, Before: partySummary(r, p)})
 	})
+	if err == nil {
+		s.registerChanged(ctx)
+	}
 	return rightID, err
 }
 

@@ -233,6 +233,7 @@ func (s *Service) CreateProduct(ctx context.Context, actor *ipr.User, rightID in
 	if err != nil {
 		return nil, err
 	}
+	s.registerChanged(ctx) // the catalogue's lowest price
 	return p, nil
 }
 
@@ -278,6 +279,7 @@ func (s *Service) UpdateProduct(ctx context.Context, actor *ipr.User, id int64, 
 	if err != nil {
 		return nil, err
 	}
+	s.registerChanged(ctx)
 	return p, nil
 }
 
@@ -302,5 +304,6 @@ func (s *Service) DeleteProduct(ctx context.Context, actor *ipr.User, id int64) 
 	if err != nil {
 		return nil, err
 	}
+	s.registerChanged(ctx)
 	return p, nil
 }

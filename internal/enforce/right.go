@@ -128,6 +128,9 @@ func (s *Service) transition(ctx context.Context, actor *ipr.User, id int64, act
 		return s.audit(ctx, tx, actor, change{Action: event, ObjectType: "right", ObjectID: r.ID,
 			ObjectOrg: r.HolderID, Before: before, After: after})
 	})
+	if err == nil && action == ipr.ActionReviewRight {
+		s.registerChanged(ctx)
+	}
 	return out, err
 }
 

@@ -83,6 +83,9 @@ func (s *Service) ImportRights(ctx context.Context, actor *ipr.User, src io.Read
 		rep.Created, rep.Updated, rep.Unchanged, rep.HoldersCreated = 0, 0, 0, 0
 		return rep, err
 	}
+	if rep.Created+rep.Updated > 0 {
+		s.registerChanged(ctx)
+	}
 	return rep, nil
 }
 

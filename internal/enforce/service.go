@@ -18,6 +18,8 @@ type Service struct {
 	Files *store.Blobs // uploaded files, content-addressed; set it before serving or loading the demo
 	Clock ipr.Clock
 	Log   *slog.Logger
+
+	screening screening // the screening engine, built on first use (screening.go)
 }
 
 // New returns a Service on db.

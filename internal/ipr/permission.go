@@ -35,6 +35,12 @@ const (
 	ActionEditWorkingGroup   Action = "group.edit"   // its common problems: members and the secretariat
 	ActionManageWorkingGroup Action = "group.manage" // its membership: the secretariat
 	ActionUploadFile         Action = "file.upload"
+
+	ActionSubmitDeclaration Action = "declaration.submit" // send declarations to be screened and stored
+	ActionViewDeclaration   Action = "declaration.view"   // the screening queue and a declaration's findings
+	ActionDecideDeclaration Action = "declaration.decide" // dismiss a flag or send goods to inspection
+	ActionViewRule          Action = "rule.view"          // customs' risk rules
+	ActionManageRule        Action = "rule.manage"        // write, change and delete risk rules
 )
 
 // Actions lists every action, for the permission matrix test and documentation.
@@ -46,6 +52,7 @@ var Actions = []Action{
 	ActionViewCatalogue, ActionEditCatalogue, ActionViewInfringer, ActionEditInfringer,
 	ActionViewContact, ActionEditContact,
 	ActionViewWorkingGroup, ActionEditWorkingGroup, ActionManageWorkingGroup, ActionUploadFile,
+	ActionSubmitDeclaration, ActionViewDeclaration, ActionDecideDeclaration, ActionViewRule, ActionManageRule,
 }
 
 // Resource is what an action is done to. OrgID is the organisation the
@@ -136,6 +143,14 @@ var rules = map[Action]rule{
 	},
 	ActionManageWorkingGroup: func(u *User, r Resource) bool { return u.Role == RoleAssociationAdmin && u.OrgID == r.OrgID },
 	ActionUploadFile:         func(u *User, _ Resource) bool { return u.Role != RolePolice },
+
+	// Declarations come from customs' own systems (an API token acts as a customs user)
+	// or the command line; only customs officers read and decide them.
+	ActionSubmitDeclaration: roles(RoleCustomsOfficer, RoleCustomsSupervisor, RoleSystemAdmin),
+	ActionViewDeclaration:   roles(RoleCustomsOfficer, RoleCustomsSupervisor),
+	ActionDecideDeclaration: roles(RoleCustomsOfficer, RoleCustomsSupervisor),
+	ActionViewRule:          roles(RoleCustomsOfficer, RoleCustomsSupervisor),
+	ActionManageRule:        roles(RoleCustomsOfficer, RoleCustomsSupervisor),
 }
 
 // holderSide reports whether u works for right holders: the holder itself or its agent.

@@ -105,7 +105,8 @@ func TestEveryActionIsInAMatrix(t *testing.T) {
 		_, inFoundation := permissionMatrix[0].want[a]
 		_, inRegister := registerMatrix[0].want[a]
 		_, inGroups := groupMatrix[0].want[a]
-		if n := btoi(inFoundation) + btoi(inRegister) + btoi(inGroups); n != 1 {
+		_, inScreening := screeningMatrix[0].want[a]
+		if n := btoi(inFoundation) + btoi(inRegister) + btoi(inGroups) + btoi(inScreening); n != 1 {
 			t.Errorf("action %s is in %d permission matrices, want exactly 1", a, n)
 		}
 	}

@@ -77,10 +77,7 @@ func (m *matcher) screenField(ix *Index, t *Text, field string, g *goods, hits [
 	}
 	m.cands = m.cands[:0]
 	m.markBounds(t)
-	m.find(ix, t, t.Joined, false)
-	if alt := m.altJoined(t); alt != nil {
-		m.find(ix, t, alt, true)
-	}
+	m.findAll(ix, t)
 	if len(m.cands) == 0 {
 		return hits
 	}

@@ -19,7 +19,9 @@ type matcher struct {
 	alt    []byte // the Joined text with leet 1s read as L
 	seen   []int32
 	judged []judged
-	memo   memo
+	memo   memo      // windows of several tokens
+	tokens tokenMemo // single tokens
+	wph    []uint64  // prefix hashes of one token
 }
 
 const (
@@ -27,76 +29,117 @@ const (
 	tokenEnd
 )
 
-// find appends to m.cands every key found in joined: exact finds anywhere
-// through the anchor table, short keys as whole tokens, and approximate
-// finds over windows of whole tokens.
-func (m *matcher) find(ix *Index, t *Text, joined []byte, alt bool) {
-	from := len(m.cands)
-	m.ph = prefixHashes(m.ph, joined)
-	m.findExact(ix, joined)
-	m.findShort(ix, t, joined)
-	if ix.fuzzyMax > 0 {
-		m.findFuzzy(ix, t, joined)
-	}
-	for i := from; i < len(m.cands); i++ {
-		m.cands[i].alt = alt
-	}
-}
-
-// findExact probes every position of joined with the hash of the next
-// keyMinAnchor bytes. The Bloom filter rejects almost every probe.
-func (m *matcher) findExact(ix *Index, joined []byte) {
-	ph, n := m.ph, len(joined)
-	p4 := pow[keyMinAnchor]
-	for i := 0; i+keyMinAnchor <= n; i++ {
-		if !ix.starts.has(joined[i], joined[i+1]) {
-			continue
-		}
-		ids := ix.anchors.get(ph[i+keyMinAnchor] - ph[i]*p4)
-		for _, id := range ids {
-			k := &ix.keys[id]
-			j := i + len(k.text)
-			if j <= n && subHash(ph, i, j) == k.hash && bytes.Equal(joined[i:j], k.text) {
-				m.cands = append(m.cands, candidate{key: id, i: int32(i), j: int32(j)})
-			}
-		}
-	}
-}
-
-// findShort looks up tokens shorter than an anchor as whole keys.
-func (m *matcher) findShort(ix *Index, t *Text, joined []byte) {
-	for k, tok := range t.Tokens {
-		i, j := int(tok.Start)-k, int(tok.End)-k
-		if j-i >= keyMinAnchor {
-			continue
-		}
-		for _, id := range ix.short.get(subHash(m.ph, i, j)) {
-			if bytes.Equal(joined[i:j], ix.keys[id].text) {
-				m.cands = append(m.cands, candidate{key: id, i: int32(i), j: int32(j)})
-			}
-		}
-	}
-}
-
-// findFuzzy tries windows of whole tokens whose length suits some key with
-// an edit budget, through the deletion index.
-func (m *matcher) findFuzzy(ix *Index, t *Text, joined []byte) {
+// findAll appends to m.cands every key found in t: what each token holds
+// (remembered per token, since words repeat from one declaration to the
+// next), keys that start at a token and run on into the next ones, and
+// misspelt marks over windows of whole tokens.
+func (m *matcher) findAll(ix *Index, t *Text) {
+	m.ph = prefixHashes(m.ph, t.Joined)
 	for k := range t.Tokens {
-		if !fuzzyToken(&t.Tokens[k]) {
+		tok := &t.Tokens[k]
+		i, j := int(tok.Start)-k, int(tok.End)-k
+		m.tokenFinds(ix, t, k, i, j)
+		m.findSpanning(ix, t.Joined, i, j)
+		if ix.fuzzyMax > 0 && fuzzyToken(tok) {
+			m.fuzzyWindows(ix, t, k, i)
+		}
+	}
+}
+
+// tokenFinds appends the keys inside token k, Joined[i:j], in both its
+// readings, from the token memo when the same token was seen before.
+func (m *matcher) tokenFinds(ix *Index, t *Text, k, i, j int) {
+	w := t.Joined[i:j]
+	alt := m.altToken(t, k)
+	h := subHash(m.ph, i, j)
+	if alt != nil {
+		h = h*hashBase + hashBytes(alt)
+	}
+	slot := m.tokens.slot(ix, h)
+	if slot.text == string(w) && slot.alt == string(alt) {
+		for _, f := range slot.finds {
+			m.cands = append(m.cands, candidate{key: f.key, i: int32(i) + int32(f.i), j: int32(i) + int32(f.j), dist: f.dist, alt: f.alt})
+		}
+		return
+	}
+	from := len(m.cands)
+	fuzzy := ix.fuzzyMax > 0 && fuzzyToken(&t.Tokens[k])
+	m.within(ix, w, i, false, fuzzy)
+	if alt != nil {
+		m.within(ix, alt, i, true, fuzzy)
+	}
+	slot.text, slot.alt, slot.finds = string(w), string(alt), nil
+	for _, c := range m.cands[from:] {
+		slot.finds = append(slot.finds, tokenFind{key: c.key, i: int16(int(c.i) - i), j: int16(int(c.j) - i), dist: c.dist, alt: c.alt})
+	}
+}
+
+// within appends the keys found inside one token's bytes w, which start at
+// Joined[off]: exact finds through the anchor table, a short key as the
+// whole token, and a misspelt key as the whole token.
+func (m *matcher) within(ix *Index, w []byte, off int, alt, fuzzy bool) {
+	ph := prefixHashes(m.wph, w)
+	m.wph = ph
+	n, p4 := len(w), pow[keyMinAnchor]
+	for p := 0; p+keyMinAnchor <= n; p++ {
+		if !ix.starts.has(w[p], w[p+1]) {
 			continue
 		}
-		i := int(t.Tokens[k].Start) - k
-		for w := k; w < len(t.Tokens) && w-k < ix.fuzzyTokens; w++ {
-			if w > k && !fuzzyToken(&t.Tokens[w]) {
-				break
+		for _, id := range ix.anchors.get(ph[p+keyMinAnchor] - ph[p]*p4) {
+			k := &ix.keys[id]
+			if q := p + len(k.text); q <= n && subHash(ph, p, q) == k.hash && bytes.Equal(w[p:q], k.text) {
+				m.cands = append(m.cands, candidate{key: id, i: int32(off + p), j: int32(off + q), alt: alt})
 			}
-			j := int(t.Tokens[w].End) - w
-			if j-i > ix.fuzzyMax+1 || j-i > maxKey {
-				break
+		}
+	}
+	if n < keyMinAnchor {
+		for _, id := range ix.short.get(ph[n]) {
+			if bytes.Equal(w, ix.keys[id].text) {
+				m.cands = append(m.cands, candidate{key: id, i: int32(off), j: int32(off + n), alt: alt})
 			}
-			if j-i >= ix.fuzzyMin-1 {
-				m.fuzzyWindow(ix, joined, i, j)
-			}
+		}
+	}
+	if fuzzy && n >= ix.fuzzyMin-1 && n <= ix.fuzzyMax+1 && n <= maxKey {
+		from := len(m.cands)
+		m.seen = m.seen[:0]
+		m.fuzzyProbe(ix, w, off, ph[n])
+		for p := range n {
+			m.fuzzyProbe(ix, w, off, delHash(ph, 0, p, n))
+		}
+		for c := from; c < len(m.cands); c++ {
+			m.cands[c].alt = alt
+		}
+	}
+}
+
+// findSpanning appends keys that start where a token starts and end in a
+// later token (Red Falcon, G UCCI): one anchor probe per token.
+func (m *matcher) findSpanning(ix *Index, joined []byte, i, j int) {
+	n := len(joined)
+	if i+keyMinAnchor > n || !ix.starts.has(joined[i], joined[i+1]) {
+		return
+	}
+	for _, id := range ix.anchors.get(subHash(m.ph, i, i+keyMinAnchor)) {
+		k := &ix.keys[id]
+		if q := i + len(k.text); q > j && q <= n && subHash(m.ph, i, q) == k.hash && bytes.Equal(joined[i:q], k.text) {
+			m.cands = append(m.cands, candidate{key: id, i: int32(i), j: int32(q)})
+		}
+	}
+}
+
+// fuzzyWindows tries windows of two or more whole tokens from token k
+// (Louis Vuuitton, bule harbor).
+func (m *matcher) fuzzyWindows(ix *Index, t *Text, k, i int) {
+	for w := k + 1; w < len(t.Tokens) && w-k < ix.fuzzyTokens; w++ {
+		if !fuzzyToken(&t.Tokens[w]) {
+			break
+		}
+		j := int(t.Tokens[w].End) - w
+		if j-i > ix.fuzzyMax+1 || j-i > maxKey {
+			break
+		}
+		if j-i >= ix.fuzzyMin-1 {
+			m.fuzzyWindow(ix, t.Joined, i, j)
 		}
 	}
 }
@@ -120,9 +163,9 @@ func (m *matcher) fuzzyWindow(ix *Index, joined []byte, i, j int) {
 	}
 	from := len(m.cands)
 	m.seen = m.seen[:0]
-	m.fuzzyProbe(ix, joined, i, j, h)
+	m.fuzzyProbe(ix, joined[i:j], i, h)
 	for p := i; p < j; p++ {
-		m.fuzzyProbe(ix, joined, i, j, delHash(m.ph, i, p, j))
+		m.fuzzyProbe(ix, joined[i:j], i, delHash(m.ph, i, p, j))
 	}
 	slot.text, slot.finds = string(joined[i:j]), nil
 	for _, c := range m.cands[from:] {
@@ -162,16 +205,18 @@ func (c *memo) slot(ix *Index, h uint64) *memoSlot {
 	return &c.slots[mix(h)&(memoSlots-1)]
 }
 
-func (m *matcher) fuzzyProbe(ix *Index, joined []byte, i, j int, h uint64) {
+// fuzzyProbe checks the keys filed under h against w, which starts at
+// Joined[off].
+func (m *matcher) fuzzyProbe(ix *Index, w []byte, off int, h uint64) {
 	for _, id := range ix.fuzzy.get(h) {
 		if containsID(m.seen, id) {
 			continue
 		}
 		m.seen = append(m.seen, id)
 		k := &ix.keys[id]
-		d := osa(joined[i:j], k.text, int(k.budget))
+		d := osa(w, k.text, int(k.budget))
 		if d > 0 && d <= int(k.budget) {
-			m.cands = append(m.cands, candidate{key: id, i: int32(i), j: int32(j), dist: int8(d)})
+			m.cands = append(m.cands, candidate{key: id, i: int32(off), j: int32(off + len(w)), dist: int8(d)})
 		}
 	}
 }
@@ -238,50 +283,78 @@ func (m *matcher) markBounds(t *Text) {
 	}
 }
 
-// altJoined returns a second reading of t's Joined text for leetspeak the
+// altToken returns a second reading of token k for leetspeak the
 // normaliser leaves alone, or nil when there is none: every leet 1 read as
 // L rather than I (1umar3x = LUMAREX), and short digit runs at a word's
 // edge read as letters (91obex = GLOBEX, map13 = MAPLE), which the first
 // reading keeps as numbers (size42, nike90).
-func (m *matcher) altJoined(t *Text) []byte {
+func (m *matcher) altToken(t *Text, k int) []byte {
+	tok := t.Tokens[k]
+	if tok.Kind != Word {
+		return nil
+	}
+	w := t.Norm[tok.Start:tok.End]
 	var alt []byte
 	set := func(i int, c byte) {
 		if alt == nil {
-			alt = append(m.alt[:0], t.Joined...)
+			alt = append(m.alt[:0], w...)
 		}
 		alt[i] = c
 	}
-	for k, tok := range t.Tokens {
-		if tok.Kind != Word {
+	for a := 0; a < len(w); {
+		if w[a] == 'I' && tok.Leet && t.FromOne(int(tok.Start)+a) {
+			set(a, 'L')
+		}
+		if !isDigit(w[a]) {
+			a++
 			continue
 		}
-		off := int(tok.Start) - k // Joined index of the token's first byte
-		w := t.Norm[tok.Start:tok.End]
-		for a := 0; a < len(w); {
-			if w[a] == 'I' && tok.Leet && t.FromOne(int(tok.Start)+a) {
-				set(off+a, 'L')
-			}
-			if !isDigit(w[a]) {
-				a++
-				continue
-			}
-			b := a
-			for b < len(w) && isDigit(w[b]) {
-				b++
-			}
-			if b-a <= 2 && b-a < len(w) {
-				for p := a; p < b; p++ {
-					set(off+p, leetLetter[w[p]])
-					if w[p] == '1' {
-						set(off+p, 'L')
-					}
+		b := a
+		for b < len(w) && isDigit(w[b]) {
+			b++
+		}
+		if b-a <= 2 && b-a < len(w) {
+			for p := a; p < b; p++ {
+				set(p, leetLetter[w[p]])
+				if w[p] == '1' {
+					set(p, 'L')
 				}
 			}
-			a = b
 		}
+		a = b
 	}
 	if alt != nil {
 		m.alt = alt
 	}
 	return alt
+}
+
+// tokenMemo remembers what tokens hold, like memo does for windows.
+type tokenMemo struct {
+	ix    *Index
+	slots []tokenSlot
+}
+
+type tokenSlot struct {
+	text, alt string
+	finds     []tokenFind
+}
+
+// tokenFind is a candidate relative to its token's start.
+type tokenFind struct {
+	key  int32
+	i, j int16
+	dist int8
+	alt  bool
+}
+
+func (c *tokenMemo) slot(ix *Index, h uint64) *tokenSlot {
+	if c.ix != ix {
+		c.ix = ix
+		if c.slots == nil {
+			c.slots = make([]tokenSlot, memoSlots)
+		}
+		clear(c.slots)
+	}
+	return &c.slots[mix(h)&(memoSlots-1)]
 }

@@ -102,6 +102,12 @@ func navFor(user *ipr.User, current string) []navItem {
 		items = append(items, navItem{Key: "nav.audit", Path: "/audit"})
 	}
 	items = append(items, rightsNav(user)...)
+	if ipr.Can(user, ipr.ActionViewDeclaration, ipr.Anything) {
+		items = append(items, navItem{Key: "nav.screening", Path: "/screening"})
+	}
+	if ipr.Can(user, ipr.ActionViewRule, ipr.Anything) {
+		items = append(items, navItem{Key: "nav.rules", Path: "/rules"})
+	}
 	if ipr.Can(user, ipr.ActionViewInfringer, ipr.OrgResource("infringer", user.OrgID)) {
 		items = append(items, navItem{Key: "nav.infringers", Path: "/infringers"})
 	}
