@@ -267,7 +267,7 @@ func (m *matcher) hit(h *Hit, ix *Index, t *Text, j judged, field string, g *goo
 	*h = Hit{RightID: mk.RightID, Mark: mk.Text, Matched: t.Src[j.a:j.b], Field: field, Start: j.a, End: j.b,
 		Method: j.method, Score: math.Round(j.score*100) / 100, mark: k.mark}
 	h.Reasons = make([]string, 0, 4)
-	h.Reasons = append(h.Reasons, methodReason(j, k, mk, field), goodsReason(mk, k, j.method, g))
+	h.Reasons = append(h.Reasons, m.reasons.method(ix, j, field), m.reasons.goods(ix, j, g))
 	if g.heading != nil && mk.classes&g.heading.classes != 0 {
 		if mk.PriceMin > 0 && g.unit > 0 && g.unit < cheapRatio*mk.PriceMin && sameCurrency(mk.Currency, g.curr) {
 			h.Reasons = append(h.Reasons, "declared unit value "+money(g.unit)+" is under 30% of the lowest genuine price "+money(mk.PriceMin))
@@ -311,13 +311,13 @@ func markName(mk *mark, k *key) string {
 func goodsReason(mk *mark, k *key, method string, g *goods) string {
 	switch {
 	case g.heading == nil:
-		return "HS code " + strconv.Quote(g.hs) + " does not say what the goods are"
+		return "the HS code does not say what the goods are"
 	case mk.classes&g.heading.classes == 0:
-		return "HS " + g.hs + " (" + g.heading.goods + ") is outside the mark's classes " + mk.classText
+		return "HS " + g.heading.prefix + " (" + g.heading.goods + ") is outside the mark's classes " + mk.classText
 	case plain(method) && genericTerms[string(k.text)]&g.heading.classes&mk.classes != 0:
 		return string(k.text) + " is also a common word for goods of this kind"
 	}
-	return "HS " + g.hs + " (" + g.heading.goods + ") falls in the mark's classes " + mk.classText
+	return "HS " + g.heading.prefix + " (" + g.heading.goods + ") falls in the mark's classes " + mk.classText
 }
 
 func classNames(s classSet) string {
@@ -388,4 +388,59 @@ func (s *Screener) finish(ix *Index, d *Declaration, g *goods) []Hit {
 		return 0
 	})
 	return out
+}
+
+// reasonCache keeps the reason texts a screener has built: the same marks
+// meet the same goods again and again, and building the words each time
+// would cost more than finding the mark.
+type reasonCache struct {
+	ix        *Index
+	methods   map[methodKey]string
+	goodsText map[goodsKey]string
+}
+
+type methodKey struct {
+	key    int32
+	method string
+	field  string
+	dist   int8
+}
+
+type goodsKey struct {
+	key     int32
+	heading *heading
+	method  string
+}
+
+// reasonCacheMax bounds each map; past it the cache starts again.
+const reasonCacheMax = 1 << 16
+
+func (c *reasonCache) reset(ix *Index) {
+	if c.ix != ix || len(c.methods) > reasonCacheMax || len(c.goodsText) > reasonCacheMax {
+		c.ix, c.methods, c.goodsText = ix, map[methodKey]string{}, map[goodsKey]string{}
+	}
+}
+
+func (c *reasonCache) method(ix *Index, j judged, field string) string {
+	c.reset(ix)
+	mk := methodKey{key: j.c.key, method: j.method, field: field, dist: j.c.dist}
+	s, ok := c.methods[mk]
+	if !ok {
+		k := &ix.keys[j.c.key]
+		s = methodReason(j, k, &ix.marks[k.mark], field)
+		c.methods[mk] = s
+	}
+	return s
+}
+
+func (c *reasonCache) goods(ix *Index, j judged, g *goods) string {
+	c.reset(ix)
+	gk := goodsKey{key: j.c.key, heading: g.heading, method: j.method}
+	s, ok := c.goodsText[gk]
+	if !ok {
+		k := &ix.keys[j.c.key]
+		s = goodsReason(&ix.marks[k.mark], k, j.method, g)
+		c.goodsText[gk] = s
+	}
+	return s
 }

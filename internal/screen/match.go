@@ -13,15 +13,16 @@ type candidate struct {
 
 // matcher finds keys in one field. Its buffers are reused between calls.
 type matcher struct {
-	ph     []uint64
-	bound  []uint8 // per Joined position: starts and ends of tokens
-	cands  []candidate
-	alt    []byte // the Joined text with leet 1s read as L
-	seen   []int32
-	judged []judged
-	memo   memo      // windows of several tokens
-	tokens tokenMemo // single tokens
-	wph    []uint64  // prefix hashes of one token
+	ph      []uint64
+	bound   []uint8 // per Joined position: starts and ends of tokens
+	cands   []candidate
+	alt     []byte // the Joined text with leet 1s read as L
+	seen    []int32
+	judged  []judged
+	memo    memo      // windows of several tokens
+	tokens  tokenMemo // single tokens
+	wph     []uint64  // prefix hashes of one token
+	reasons reasonCache
 }
 
 const (
