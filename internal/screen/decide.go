@@ -399,17 +399,18 @@ type reasonCache struct {
 	goodsText map[goodsKey]string
 }
 
+// The keys hold the method's and field's first bytes, which tell them
+// apart, rather than the strings: hashing those showed in profiles.
 type methodKey struct {
-	key    int32
-	method string
-	field  string
-	dist   int8
+	key           int32
+	method, field byte
+	dist          int8
 }
 
 type goodsKey struct {
 	key     int32
 	heading *heading
-	method  string
+	method  byte
 }
 
 // reasonCacheMax bounds each map; past it the cache starts again.
@@ -423,7 +424,7 @@ func (c *reasonCache) reset(ix *Index) {
 
 func (c *reasonCache) method(ix *Index, j judged, field string) string {
 	c.reset(ix)
-	mk := methodKey{key: j.c.key, method: j.method, field: field, dist: j.c.dist}
+	mk := methodKey{key: j.c.key, method: j.method[0], field: field[0], dist: j.c.dist}
 	s, ok := c.methods[mk]
 	if !ok {
 		k := &ix.keys[j.c.key]
@@ -435,7 +436,7 @@ func (c *reasonCache) method(ix *Index, j judged, field string) string {
 
 func (c *reasonCache) goods(ix *Index, j judged, g *goods) string {
 	c.reset(ix)
-	gk := goodsKey{key: j.c.key, heading: g.heading, method: j.method}
+	gk := goodsKey{key: j.c.key, heading: g.heading, method: j.method[0]}
 	s, ok := c.goodsText[gk]
 	if !ok {
 		k := &ix.keys[j.c.key]
