@@ -14,6 +14,7 @@ var dataFiles embed.FS
 
 // heading is one row of the HS → Nice concordance.
 type heading struct {
+	id      int32 // its row, for hashing
 	prefix  string
 	classes classSet
 	goods   string
@@ -27,7 +28,7 @@ var concordance, genericTerms = loadData()
 func loadData() (map[string]*heading, map[string]classSet) {
 	conc := map[string]*heading{}
 	for _, row := range readData("data/hs_nice.csv") {
-		h := &heading{prefix: row[0], classes: classesOf(parseClasses(row[1])), goods: row[2]}
+		h := &heading{id: int32(len(conc) + 1), prefix: row[0], classes: classesOf(parseClasses(row[1])), goods: row[2]}
 		conc[h.prefix] = h
 	}
 	generic := map[string]classSet{}

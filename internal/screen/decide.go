@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -51,6 +52,21 @@ func goodsOf(d *Declaration) goods {
 	return g
 }
 
+// lazyGoods works out what a declaration says about its goods the first
+// time a field has a candidate.
+type lazyGoods struct {
+	d     *Declaration
+	g     goods
+	ready bool
+}
+
+func (l *lazyGoods) get() *goods {
+	if !l.ready {
+		l.g, l.ready = goodsOf(l.d), true
+	}
+	return &l.g
+}
+
 // judged is a candidate with context's verdict and score.
 type judged struct {
 	c       candidate
@@ -71,16 +87,17 @@ const (
 
 // screenField finds marks in one normalised field and appends the hits
 // worth an officer's look (authorisation is decided later, per declaration).
-func (m *matcher) screenField(ix *Index, t *Text, field string, g *goods, hits []Hit) []Hit {
+func (m *matcher) screenField(ix *Index, t *Text, field string, lg *lazyGoods, hits []Hit) []Hit {
 	if len(t.Joined) == 0 {
 		return hits
 	}
 	m.cands = m.cands[:0]
-	m.markBounds(t)
 	m.findAll(ix, t)
 	if len(m.cands) == 0 {
-		return hits
+		return hits // most fields: nothing more to work out
 	}
+	m.markBounds(t)
+	g := lg.get()
 	m.judged = m.judged[:0]
 	for _, c := range m.cands {
 		m.judged = append(m.judged, m.judge(ix, t, c, field, g))
@@ -164,7 +181,7 @@ func (m *matcher) contextFactor(mk *mark, k *key, method string, g *goods) float
 		return unknownGoods
 	case mk.classes&g.heading.classes == 0:
 		return outOfClass
-	case plain(method) && genericTerms[string(k.text)]&g.heading.classes&mk.classes != 0:
+	case plain(method) && k.generic&g.heading.classes&mk.classes != 0:
 		return genericUse
 	}
 	return 1
@@ -198,7 +215,7 @@ func writing(t *Text, i, j int, mk *mark, k *key) (string, float64) {
 	switch {
 	case spread:
 		return MethodSpaced, scoreExact
-	case leet || disguised(t.Src[a:b], mk.Text, mk.Variants):
+	case leet || disguised(t.Src[a:b], mk.letters):
 		return MethodDisguised, scoreDisguise
 	case tokens != int(k.tokens):
 		return MethodJoined, scoreJoined
@@ -207,22 +224,11 @@ func writing(t *Text, i, j int, mk *mark, k *key) (string, float64) {
 }
 
 // disguised reports characters in src that the mark as recorded does not
-// have: look-alike letters, full-width forms, hidden characters.
-func disguised(src, text string, variants []string) bool {
+// have (letters holds the mark's and its variants' non-ASCII letters, in
+// lower case): look-alike letters, full-width forms, hidden characters.
+func disguised(src, letters string) bool {
 	for _, r := range src {
-		if r < utf8.RuneSelf {
-			continue
-		}
-		if !containsRuneFold(text, r) && !slices.ContainsFunc(variants, func(v string) bool { return containsRuneFold(v, r) }) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsRuneFold(s string, r rune) bool {
-	for _, c := range s {
-		if c == r || strings.EqualFold(string(c), string(r)) {
+		if r >= utf8.RuneSelf && !strings.ContainsRune(letters, unicode.ToLower(r)) {
 			return true
 		}
 	}
@@ -267,7 +273,7 @@ func (m *matcher) hit(h *Hit, ix *Index, t *Text, j judged, field string, g *goo
 	*h = Hit{RightID: mk.RightID, Mark: mk.Text, Matched: t.Src[j.a:j.b], Field: field, Start: j.a, End: j.b,
 		Method: j.method, Score: math.Round(j.score*100) / 100, mark: k.mark}
 	h.Reasons = make([]string, 0, 4)
-	h.Reasons = append(h.Reasons, m.reasons.method(ix, j, field), m.reasons.goods(ix, j, g))
+	h.Reasons = append(h.Reasons, m.reasons.method(ix, j, field), m.reasons.goodsText(ix, j, g))
 	if g.heading != nil && mk.classes&g.heading.classes != 0 {
 		if mk.PriceMin > 0 && g.unit > 0 && g.unit < cheapRatio*mk.PriceMin && sameCurrency(mk.Currency, g.curr) {
 			h.Reasons = append(h.Reasons, "declared unit value "+money(g.unit)+" is under 30% of the lowest genuine price "+money(mk.PriceMin))
@@ -314,7 +320,7 @@ func goodsReason(mk *mark, k *key, method string, g *goods) string {
 		return "the HS code does not say what the goods are"
 	case mk.classes&g.heading.classes == 0:
 		return "HS " + g.heading.prefix + " (" + g.heading.goods + ") is outside the mark's classes " + mk.classText
-	case plain(method) && genericTerms[string(k.text)]&g.heading.classes&mk.classes != 0:
+	case plain(method) && k.generic&g.heading.classes&mk.classes != 0:
 		return string(k.text) + " is also a common word for goods of this kind"
 	}
 	return "HS " + g.heading.prefix + " (" + g.heading.goods + ") falls in the mark's classes " + mk.classText
@@ -333,7 +339,7 @@ func classNames(s classSet) string {
 
 // finish merges the fields' hits into one per right, best first, and marks
 // those shipped by the right holder's authorised parties.
-func (s *Screener) finish(ix *Index, d *Declaration, g *goods) []Hit {
+func (s *Screener) finish(ix *Index, d *Declaration) []Hit {
 	out := make([]Hit, 0, len(s.hits))
 	for _, h := range s.hits {
 		at := slices.IndexFunc(out, func(o Hit) bool { return o.mark == h.mark })
@@ -353,19 +359,13 @@ func (s *Screener) finish(ix *Index, d *Declaration, g *goods) []Hit {
 			out[at] = h
 		}
 	}
-	var consignor, consignee []byte
 	for n := range out {
 		mk := &ix.marks[out[n].mark]
 		if len(mk.authorised) == 0 {
 			continue
 		}
-		if consignor == nil {
-			s.names[0] = appendNameKey(s.names[0][:0], d.Consignor)
-			s.names[1] = appendNameKey(s.names[1][:0], d.Consignee)
-			consignor, consignee = s.names[0], s.names[1]
-		}
-		for _, p := range [2][]byte{consignor, consignee} {
-			if len(p) > 0 && slices.Contains(mk.authorised, string(p)) {
+		for _, p := range [2]string{d.Consignor, d.Consignee} {
+			if slices.ContainsFunc(mk.authorised, func(a string) bool { return sameName(p, a) }) {
 				out[n].Authorised = true
 				out[n].Reasons = append(out[n].Reasons, "shipped by an authorised party of the right holder")
 				break
@@ -392,15 +392,15 @@ func (s *Screener) finish(ix *Index, d *Declaration, g *goods) []Hit {
 
 // reasonCache keeps the reason texts a screener has built: the same marks
 // meet the same goods again and again, and building the words each time
-// would cost more than finding the mark.
+// would cost more than finding the mark. It is direct-mapped: a new text
+// replaces whatever shared its slot.
 type reasonCache struct {
-	ix        *Index
-	methods   map[methodKey]string
-	goodsText map[goodsKey]string
+	ix      *Index
+	methods []methodSlot
+	goods   []goodsSlot
 }
 
-// The keys hold the method's and field's first bytes, which tell them
-// apart, rather than the strings: hashing those showed in profiles.
+// The keys hold the method's and field's first bytes, which tell them apart.
 type methodKey struct {
 	key           int32
 	method, field byte
@@ -413,35 +413,46 @@ type goodsKey struct {
 	method  byte
 }
 
-// reasonCacheMax bounds each map; past it the cache starts again.
-const reasonCacheMax = 1 << 16
+type methodSlot struct {
+	k    methodKey
+	text string
+}
+
+type goodsSlot struct {
+	k    goodsKey
+	text string
+}
+
+const reasonSlots = 1 << 14
 
 func (c *reasonCache) reset(ix *Index) {
-	if c.ix != ix || len(c.methods) > reasonCacheMax || len(c.goodsText) > reasonCacheMax {
-		c.ix, c.methods, c.goodsText = ix, map[methodKey]string{}, map[goodsKey]string{}
+	if c.ix != ix {
+		c.ix, c.methods, c.goods = ix, make([]methodSlot, reasonSlots), make([]goodsSlot, reasonSlots)
 	}
 }
 
 func (c *reasonCache) method(ix *Index, j judged, field string) string {
 	c.reset(ix)
-	mk := methodKey{key: j.c.key, method: j.method[0], field: field[0], dist: j.c.dist}
-	s, ok := c.methods[mk]
-	if !ok {
-		k := &ix.keys[j.c.key]
-		s = methodReason(j, k, &ix.marks[k.mark], field)
-		c.methods[mk] = s
+	k := methodKey{key: j.c.key, method: j.method[0], field: field[0], dist: j.c.dist}
+	slot := &c.methods[mix(uint64(k.key)<<24|uint64(k.method)<<16|uint64(k.field)<<8|uint64(uint8(k.dist)))&(reasonSlots-1)]
+	if slot.k != k || slot.text == "" {
+		key := &ix.keys[j.c.key]
+		slot.k, slot.text = k, methodReason(j, key, &ix.marks[key.mark], field)
 	}
-	return s
+	return slot.text
 }
 
-func (c *reasonCache) goods(ix *Index, j judged, g *goods) string {
+func (c *reasonCache) goodsText(ix *Index, j judged, g *goods) string {
 	c.reset(ix)
-	gk := goodsKey{key: j.c.key, heading: g.heading, method: j.method[0]}
-	s, ok := c.goodsText[gk]
-	if !ok {
-		k := &ix.keys[j.c.key]
-		s = goodsReason(&ix.marks[k.mark], k, j.method, g)
-		c.goodsText[gk] = s
+	k := goodsKey{key: j.c.key, heading: g.heading, method: j.method[0]}
+	h := uint64(k.key)<<8 | uint64(k.method)
+	if g.heading != nil {
+		h |= uint64(g.heading.id) << 40
 	}
-	return s
+	slot := &c.goods[mix(h)&(reasonSlots-1)]
+	if slot.k != k || slot.text == "" {
+		key := &ix.keys[j.c.key]
+		slot.k, slot.text = k, goodsReason(&ix.marks[key.mark], key, j.method, g)
+	}
+	return slot.text
 }

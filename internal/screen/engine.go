@@ -59,7 +59,6 @@ type Screener struct {
 	e      *Engine
 	n      Normaliser
 	fields [2]Text
-	names  [2][]byte // consignor and consignee name keys
 	m      matcher
 	hits   []Hit
 }
@@ -70,7 +69,7 @@ func (e *Engine) Screener() *Screener { return &Screener{e: e} }
 // Screen screens one declaration.
 func (s *Screener) Screen(d *Declaration) Result {
 	snap := s.e.snap.Load()
-	g := goodsOf(d)
+	g := lazyGoods{d: d}
 	s.hits = s.hits[:0]
 	for f, src := range [2]string{d.Description, d.Brand} {
 		t := &s.fields[f]
@@ -79,7 +78,7 @@ func (s *Screener) Screen(d *Declaration) Result {
 	}
 	res := Result{ID: d.ID}
 	if len(s.hits) > 0 {
-		res.Hits = s.finish(snap.index, d, &g)
+		res.Hits = s.finish(snap.index, d)
 	}
 	res.Rules = snap.rules.match(d, nil)
 	res.Risk = risk(res.Hits, res.Rules)

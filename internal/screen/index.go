@@ -32,12 +32,14 @@ func Build(marks []Mark) *Index {
 		m.classes = classesOf(m.Classes)
 		m.from, m.to = dayNumber(m.ValidFrom.Time(), math.MinInt32), dayNumber(m.ValidTo.Time(), math.MaxInt32)
 		m.classText = classNames(m.classes)
+		m.letters = nonASCIILetters(append([]string{m.Text}, m.Variants...)...)
 		for _, a := range m.Authorised {
 			if key := appendNameKey(nil, a); len(key) > 0 {
 				m.authorised = append(m.authorised, string(key))
 			}
 		}
 		for _, k := range keysOf(&m.Mark, int32(i), &n, &t) {
+			k.generic = genericTerms[string(k.text)]
 			id := int32(len(ix.keys))
 			ix.keys = append(ix.keys, k)
 			if len(k.text) < keyMinAnchor {

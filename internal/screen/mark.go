@@ -60,6 +60,7 @@ type mark struct {
 	classes    classSet
 	authorised []string // name keys, see appendNameKey
 	classText  string   // the classes as a list, for reasons
+	letters    string   // the non-ASCII letters of the text and variants, lower-cased
 	from, to   int32    // validity as days since 1970; to = max when open
 }
 
@@ -73,6 +74,7 @@ type key struct {
 	han     bool // Chinese (or other unspaced script): matched inside Han runs
 	measure bool // shaped like a measurement (3M): matched only as written in capitals
 	variant bool
+	generic classSet // classes in which the key is a common word for goods
 }
 
 // keyMinAnchor is the shortest key found anywhere in a text; shorter keys
@@ -148,4 +150,53 @@ func appendNameKey(dst []byte, s string) []byte {
 		}
 	}
 	return dst
+}
+
+// sameName reports whether s has name key key (see appendNameKey), without
+// building s's key: most names differ in their first letters.
+func sameName(s, key string) bool {
+	n := 0
+	for i := 0; i < len(s); {
+		var c byte
+		if c = s[i]; c < utf8.RuneSelf {
+			i++
+			if c = asciiFold[c]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				continue
+			}
+			if n == len(key) || key[n] != c {
+				return false
+			}
+			n++
+			continue
+		}
+		var buf [utf8.UTFMax]byte
+		k := appendNameKey(buf[:0], s[i:i+utf8RuneLen(s[i:])])
+		i += utf8RuneLen(s[i:])
+		if len(k) == 0 {
+			continue
+		}
+		if n+len(k) > len(key) || key[n:n+len(k)] != string(k) {
+			return false
+		}
+		n += len(k)
+	}
+	return n == len(key) && n > 0
+}
+
+func utf8RuneLen(s string) int {
+	_, size := utf8.DecodeRuneInString(s)
+	return size
+}
+
+// nonASCIILetters lists, lower-cased, the non-ASCII characters of texts.
+func nonASCIILetters(texts ...string) string {
+	var b []rune
+	for _, t := range texts {
+		for _, r := range t {
+			if r >= utf8.RuneSelf {
+				b = append(b, unicode.ToLower(r))
+			}
+		}
+	}
+	return string(b)
 }

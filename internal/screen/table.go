@@ -94,9 +94,14 @@ func nonZero(h uint64) uint64 {
 	return h
 }
 
-// mix spreads a hash's low bits for slot selection; the Bloom filter uses
-// the high bits, so the two tests are independent.
-func mix(h uint64) uint64 { return (h ^ h>>29) * 0xbf58476d1ce4e5b9 }
+// mix scrambles every bit of h into every bit of the result (splitmix64's
+// finaliser), so slots can be picked by the low bits: the polynomial
+// hash's own low bits depend only on the bytes' low bits.
+func mix(h uint64) uint64 {
+	h = (h ^ h>>30) * 0xbf58476d1ce4e5b9
+	h = (h ^ h>>27) * 0x94d049bb133111eb
+	return h ^ h>>31
+}
 
 // get returns the ids stored under h (a view; do not modify).
 func (t *table) get(h uint64) []int32 {
