@@ -64,6 +64,12 @@ func (n *Normaliser) normaliseASCII(t *Text, s string) bool {
 				i++ // L'Oreal, Levi's
 				continue
 			}
+			if (c == '!' || c == '|') && i+1 < len(s) && (asciiKind[s[i+1]] == kLetter || asciiKind[s[i+1]] == kOther) {
+				norm = append(norm, c) // K!tsune: read as I by shape
+				start = append(start, int32(i))
+				i++
+				continue
+			}
 			break
 		}
 		if havePend && singles && len(norm)-rawStart == 1 {
@@ -92,6 +98,6 @@ func (n *Normaliser) normaliseASCII(t *Text, s string) bool {
 
 // appendShaped reads tok's kind and leet, in place in norm, and appends it.
 func appendShaped(toks []Token, norm []byte, tok Token) []Token {
-	tok.Kind, tok.Leet = shape(norm[tok.Start:tok.End])
+	tok.Kind, tok.Leet, tok.Mixed = shape(norm[tok.Start:tok.End])
 	return append(toks, tok)
 }

@@ -56,6 +56,8 @@ func TestScreenFindsAndExplains(t *testing.T) {
 		{"pokemon cards", "", "950490", "POKEMON", MethodExact},
 		{"loreal lipstick", "", "330499", "LOREAL", MethodExact},
 		{"Gucc1 belt bag", "", "420221", "GUCCI", MethodDisguised},
+		{"N!KE trainers", "", "640411", "NIKE", MethodDisguised},
+		{"N|KE shoes", "", "640411", "NIKE", MethodDisguised},
 		{"@didas hoodie", "", "611020", "ADIDAS", MethodDisguised},
 		{"9opro action camera", "", "852580", "GOPRO", MethodDisguised},
 		{"LouisVuitton wallet", "", "420231", "LV", MethodJoined},
@@ -78,6 +80,7 @@ func TestScreenFindsAndExplains(t *testing.T) {
 		{"3m cable", "", "854442", "", ""},      // a length, not 3M
 		{"size 42 shoes", "", "640411", "", ""}, // numbers are not leet
 		{"5hp pump", "", "841370", "", ""},
+		{"great deal! shoes", "", "640411", "", ""},
 		{"ZORBLAX jacket", "", "620193", "", ""},  // expired
 		{"QUENTRIX jacket", "", "620193", "", ""}, // not yet valid
 		{"NIKEA furniture", "", "940360", "", ""}, // out of class, and part of a word

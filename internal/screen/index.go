@@ -15,14 +15,16 @@ type Index struct {
 	short   *table  // hash of a short key → keys (whole tokens only)
 	fuzzy   *table  // hash of a key and of each of its one-byte deletions → keys
 	// Window sizes worth trying: joined lengths and token counts of keys
-	// with an edit budget.
+	// with an edit budget, and the lengths of those of several words, the
+	// only ones looked for over several tokens.
 	fuzzyMin, fuzzyMax, fuzzyTokens int
+	multiMin, multiMax              int
 }
 
 // Build indexes marks. It never fails: a mark with no searchable text is
 // skipped.
 func Build(marks []Mark) *Index {
-	ix := &Index{marks: make([]mark, len(marks)), fuzzyMin: math.MaxInt, starts: &bigram{}}
+	ix := &Index{marks: make([]mark, len(marks)), fuzzyMin: math.MaxInt, multiMin: math.MaxInt, starts: &bigram{}}
 	anchors, short, fuzzy := map[uint64][]int32{}, map[uint64][]int32{}, map[uint64][]int32{}
 	var n Normaliser
 	var t Text
@@ -68,6 +70,10 @@ func (ix *Index) addFuzzy(fuzzy map[uint64][]int32, k key, id int32) {
 	ix.fuzzyMin = min(ix.fuzzyMin, len(k.text))
 	ix.fuzzyMax = max(ix.fuzzyMax, len(k.text))
 	ix.fuzzyTokens = max(ix.fuzzyTokens, int(k.tokens))
+	if k.tokens > 1 {
+		ix.multiMin = min(ix.multiMin, len(k.text))
+		ix.multiMax = max(ix.multiMax, len(k.text))
+	}
 	var ph [maxKey + 1]uint64
 	p := prefixHashes(ph[:0], k.text)
 	add := func(h uint64) {

@@ -5,7 +5,7 @@ package screen
 // matcher accept L too.
 var leetLetter = [256]byte{
 	'0': 'O', '1': 'I', '2': 'Z', '3': 'E', '4': 'A', '5': 'S', '6': 'G', '7': 'T',
-	'8': 'B', '9': 'G', '$': 'S', '@': 'A',
+	'8': 'B', '9': 'G', '$': 'S', '@': 'A', '!': 'I', '|': 'I',
 }
 
 // units are the suffixes that make a number a measurement (3M cable, 5HP
@@ -31,7 +31,9 @@ func init() {
 // between letters (V3randa, aur30n) or is a single character at an edge
 // (Gucc1, 9opro); a longer run at an edge is a number glued to a word
 // (nikeshoes2026, 55R16) and stays.
-func shape(w []byte) (Kind, bool) {
+// mixed reports a word of letters with digits or $ @ in it, which the
+// matcher also reads a second way (see altToken).
+func shape(w []byte) (kind Kind, leet, mixed bool) {
 	letters, leetable := 0, 0
 	for _, c := range w {
 		if leetLetter[c] != 0 {
@@ -42,13 +44,13 @@ func shape(w []byte) (Kind, bool) {
 	}
 	switch {
 	case letters == 0 && leetable == len(w) && isDigits(w):
-		return Number, false
+		return Number, false, false
 	case letters == 0 || leetable == 0:
-		return Word, false
+		return Word, false, false
 	case isMeasure(w):
-		return Measure, false
+		return Measure, false, false
 	}
-	leet := false
+	leet = false
 	for a := 0; a < len(w); {
 		if leetLetter[w[a]] == 0 {
 			a++
@@ -66,7 +68,7 @@ func shape(w []byte) (Kind, bool) {
 		}
 		a = b
 	}
-	return Word, leet
+	return Word, leet, true
 }
 
 // isMeasure reports whether w is digits followed by a unit suffix.

@@ -128,18 +128,18 @@ func (m *matcher) findSpanning(ix *Index, joined []byte, i, j int) {
 	}
 }
 
-// fuzzyWindows tries windows of two or more whole tokens from token k
-// (Louis Vuuitton, bule harbor).
+// fuzzyWindows tries windows of two or more whole tokens from token k, at
+// the lengths of marks of several words (Louis Vuuitton, bule harbor).
 func (m *matcher) fuzzyWindows(ix *Index, t *Text, k, i int) {
 	for w := k + 1; w < len(t.Tokens) && w-k < ix.fuzzyTokens; w++ {
 		if !fuzzyToken(&t.Tokens[w]) {
 			break
 		}
 		j := int(t.Tokens[w].End) - w
-		if j-i > ix.fuzzyMax+1 || j-i > maxKey {
+		if j-i > ix.multiMax+1 || j-i > maxKey {
 			break
 		}
-		if j-i >= ix.fuzzyMin-1 {
+		if j-i >= ix.multiMin-1 {
 			m.fuzzyWindow(ix, t.Joined, i, j)
 		}
 	}
@@ -291,7 +291,7 @@ func (m *matcher) markBounds(t *Text) {
 // reading keeps as numbers (size42, nike90).
 func (m *matcher) altToken(t *Text, k int) []byte {
 	tok := t.Tokens[k]
-	if tok.Kind != Word {
+	if tok.Kind != Word || !tok.Mixed {
 		return nil
 	}
 	w := t.Norm[tok.Start:tok.End]

@@ -32,6 +32,7 @@ type Token struct {
 	Kind       Kind
 	Leet       bool // digits or symbols in it were read as letters (N1KE → NIKE)
 	Spread     bool // rejoined from single characters (G U C C I → GUCCI)
+	Mixed      bool // a word of letters with digits or $ @ (before leet was read)
 }
 
 // Kind says what a token is made of; the matcher treats them differently.

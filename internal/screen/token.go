@@ -90,6 +90,12 @@ func (n *Normaliser) split() {
 		} else {
 			cl, size = classify(fb, i)
 		}
+		if cl == sep && open && (fb[i] == '!' || fb[i] == '|') && i+1 < len(fb) {
+			// Inside a word, ! and | stand for I (K!tsune, N|KE).
+			if next, _ := classify(fb, i+1); next == letter || next == digit || next == symbol {
+				cl = symbol
+			}
+		}
 		switch {
 		case cl == sep:
 			if open {
@@ -158,7 +164,7 @@ func (n *Normaliser) emit(t *Text, toks []span, spread bool) {
 	}
 	tok.End = int32(len(norm))
 	if !toks[0].han {
-		tok.Kind, tok.Leet = shape(norm[tok.Start:])
+		tok.Kind, tok.Leet, tok.Mixed = shape(norm[tok.Start:])
 	}
 	t.Norm, t.start, t.end = norm, start, end
 	t.Joined = append(t.Joined, norm[tok.Start:]...)
