@@ -11,13 +11,15 @@ import (
 
 // Scores: how sure each way of finding a mark is, before context.
 const (
-	flagAt        = 0.5 // a hit scoring this or more goes before an officer
-	scoreDisguise = 0.95
-	scoreExact    = 0.9
-	scoreJoined   = 0.85
-	scoreChinese  = 0.85
-	scoreFuzzy    = 0.75
-	scoreGlued    = 0.7
+	flagAt        = 0.5  // a hit scoring this or more goes before an officer
+	maxScore      = 0.99 // certainty is for the right holder's identification
+	scoreDisguise = 0.85 // disguising a mark shows intent
+	scoreExact    = 0.8
+	scoreJoined   = 0.75
+	scoreChinese  = 0.75
+	scoreFuzzy    = 0.7
+	scoreGlued    = 0.65
+	bothFields    = 0.1 // named in the description and the brand field
 
 	outOfClass   = 0.4 // the goods are not in any of the mark's classes
 	unknownGoods = 0.8 // the HS code says nothing about the goods
@@ -167,7 +169,7 @@ func (m *matcher) judge(ix *Index, t *Text, c candidate, field string, g *goods)
 			score += smallBonus
 		}
 	}
-	out.method, out.score = method, min(score, 1)
+	out.method, out.score = method, min(score, maxScore)
 	if out.score >= flagAt {
 		out.verdict = flagged
 	}
@@ -214,7 +216,7 @@ func writing(t *Text, i, j int, mk *mark, k *key) (string, float64) {
 	a, b := t.JoinedSource(i, j)
 	switch {
 	case spread:
-		return MethodSpaced, scoreExact
+		return MethodSpaced, scoreDisguise
 	case leet || disguised(t.Src[a:b], mk.letters):
 		return MethodDisguised, scoreDisguise
 	case tokens != int(k.tokens):
@@ -342,21 +344,25 @@ func classNames(s classSet) string {
 func (s *Screener) finish(ix *Index, d *Declaration) []Hit {
 	out := make([]Hit, 0, len(s.hits))
 	for _, h := range s.hits {
-		at := slices.IndexFunc(out, func(o Hit) bool { return o.mark == h.mark })
+		at := slices.IndexFunc(out, func(o Hit) bool { return o.mark == h.mark && o.Field == h.Field })
 		switch {
 		case at < 0:
 			out = append(out, h)
-		case h.Field != out[at].Field:
-			// Named in both the description and the brand field.
-			best, other := out[at], h
-			if h.Score > best.Score {
-				best, other = h, best
-			}
-			best.Score = min(1, best.Score+0.1)
-			best.Reasons = append(best.Reasons, "also in the "+other.Field+": "+strings.TrimSpace(other.Matched))
-			out[at] = best
 		case h.Score > out[at].Score:
 			out[at] = h
+		}
+	}
+	// A mark named in both fields keeps a hit in each, so both can be
+	// highlighted, and each counts for more.
+	for a := range out {
+		for b := a + 1; b < len(out); b++ {
+			if out[a].mark == out[b].mark {
+				for _, n := range [2]int{a, b} {
+					other := out[a+b-n].Field
+					out[n].Score = min(maxScore, math.Round((out[n].Score+bothFields)*100)/100)
+					out[n].Reasons = append(out[n].Reasons, "also named in the "+other)
+				}
+			}
 		}
 	}
 	for n := range out {

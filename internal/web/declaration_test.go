@@ -35,8 +35,8 @@ func TestDeclarationShow(t *testing.T) {
 	right := "/rights/" + registerRightID(t, w, "DEMO-NORTHWIND")
 	guide := catPath(catProduct(t, w, "DEMO-NORTHWIND")) + "#guide"
 	scrWant(t, "a mark found", w.get(t, off, "/declarations/Q-EXACT"), http.StatusOK,
-		"Declaration Q-EXACT", `<span class="risk risk-high"><strong>95</strong> high</span>`, `<span class="badge badge-flagged">Flagged</span>`,
-		`<a href="`+right+`">NORTHWIND</a>`, `<a href="`+guide+`">Northwind Stratus Runner</a>`, "Exact match", "score 0.95",
+		"Declaration Q-EXACT", `<span class="risk risk-high"><strong>85</strong> high</span>`, `<span class="badge badge-flagged">Flagged</span>`,
+		`<a href="`+right+`">NORTHWIND</a>`, `<a href="`+guide+`">Northwind Stratus Runner</a>`, "Exact match", "score 0.85",
 		"recorded mark NORTHWIND in the description", "DEMO-NORTHWIND", "No risk rule was met.",
 		"<dd>Test Harbour</dd>", "<dd>Cross-border e-commerce</dd>", "<dd>Export</dd>", "<dd>Air</dd>", "<dd>CN-ZJ-Yiwu</dd>",
 		"<dd>Yiwu Test Trading</dd>", "<dd>J. Doe</dd>", "<dd>640411</dd>", "<dd>10</dd>", "<dd>80 USD</dd>", "<dd>8.00 USD</dd>",

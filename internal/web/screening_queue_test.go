@@ -27,7 +27,7 @@ var teapotRule = screen.Rule{Name: "Teapots at the test harbour", Weight: 30, Wh
 }}}
 
 // scrQueueWorld is the demo world with the tests' own declarations at scrOffice:
-// three marks found (risks 100, 95, 90), one rule met (30), and one clear.
+// three marks found (risks 90, 85, 80), one rule met (30), and one clear.
 func scrQueueWorld(t *testing.T) *world {
 	t.Helper()
 	w := newSQLiteWorld(t)
@@ -46,7 +46,7 @@ func TestScreeningQueue(t *testing.T) {
 	off := w.signIn(t, officer)
 	r := w.get(t, off, "/screening?office=Test+Harbour")
 	scrWant(t, "the queue", r, http.StatusOK, "Screening queue", "4 declarations",
-		`<span class="risk risk-high"><strong>100</strong> high</span>`, `<span class="risk risk-low"><strong>30</strong> low</span>`,
+		`<span class="risk risk-high"><strong>90</strong> high</span>`, `<span class="risk risk-low"><strong>30</strong> low</span>`,
 		"<strong>NORTHWIND</strong> · <q>N0RTHWIND</q>", "Disguised letters", "Chinese name", "<q>北风</q>",
 		"Risk rule: Teapots at the test harbour", "Cross-border e-commerce", "2026-11-03 10:00", ">Test Harbour<")
 	if got, want := scrRows(r.body), []string{"Q-BRAND", "Q-EXACT", "Q-ZH", "Q-RULE"}; !slices.Equal(got, want) {
@@ -191,7 +191,7 @@ func TestScreeningQueueInChinese(t *testing.T) {
 	w := scrQueueWorld(t)
 	r := w.get(t, w.signIn(t, officer), "/screening?office=Test+Harbour&lang=zh")
 	scrWant(t, "the queue in 中文", r, http.StatusOK, "筛查待办", "跨境电商", "已预警，待处理", "变形字符", "共 4 份报关单",
-		"<strong>100</strong> 高", "风险规则：Teapots at the test harbour")
+		"<strong>90</strong> 高", "风险规则：Teapots at the test harbour")
 	scrNot(t, "the queue in 中文", r, "screening.", "rule.", "Cross-border")
 }
 
