@@ -39,8 +39,10 @@ func (m *matcher) findAll(ix *Index, t *Text) {
 	for k := range t.Tokens {
 		tok := &t.Tokens[k]
 		i, j := int(tok.Start)-k, int(tok.End)-k
-		m.tokenFinds(ix, t, k, i, j)
-		m.findSpanning(ix, t.Joined, i, j)
+		spans := m.tokenFinds(ix, t, k, i, j)
+		if j < len(t.Joined) && (spans || j-i < keyMinAnchor) {
+			m.findSpanning(ix, t.Joined, i, j)
+		}
 		if ix.fuzzyMax > 0 && fuzzyToken(tok) {
 			m.fuzzyWindows(ix, t, k, i)
 		}
@@ -49,7 +51,9 @@ func (m *matcher) findAll(ix *Index, t *Text) {
 
 // tokenFinds appends the keys inside token k, Joined[i:j], in both its
 // readings, from the token memo when the same token was seen before.
-func (m *matcher) tokenFinds(ix *Index, t *Text, k, i, j int) {
+// It reports whether some key starts with the whole token and goes on, so
+// that it may run into the next tokens.
+func (m *matcher) tokenFinds(ix *Index, t *Text, k, i, j int) (spans bool) {
 	w := t.Joined[i:j]
 	alt := m.altToken(t, k)
 	h := subHash(m.ph, i, j)
@@ -61,7 +65,7 @@ func (m *matcher) tokenFinds(ix *Index, t *Text, k, i, j int) {
 		for _, f := range slot.finds {
 			m.cands = append(m.cands, candidate{key: f.key, i: int32(i) + int32(f.i), j: int32(i) + int32(f.j), dist: f.dist, alt: f.alt})
 		}
-		return
+		return slot.spans
 	}
 	from := len(m.cands)
 	fuzzy := ix.fuzzyMax > 0 && fuzzyToken(&t.Tokens[k])
@@ -69,10 +73,25 @@ func (m *matcher) tokenFinds(ix *Index, t *Text, k, i, j int) {
 	if alt != nil {
 		m.within(ix, alt, i, true, fuzzy)
 	}
-	slot.text, slot.alt, slot.finds = string(w), string(alt), nil
+	slot.text, slot.alt, slot.finds, slot.spans = string(w), string(alt), nil, startsLonger(ix, w)
 	for _, c := range m.cands[from:] {
 		slot.finds = append(slot.finds, tokenFind{key: c.key, i: int16(int(c.i) - i), j: int16(int(c.j) - i), dist: c.dist, alt: c.alt})
 	}
+	return slot.spans
+}
+
+// startsLonger reports whether a key begins with all of w and is longer.
+// Tokens shorter than an anchor cannot tell; their callers probe anyway.
+func startsLonger(ix *Index, w []byte) bool {
+	if len(w) < keyMinAnchor {
+		return true
+	}
+	for _, id := range ix.anchors.get(hashBytes(w[:keyMinAnchor])) {
+		if k := ix.keys[id].text; len(k) > len(w) && bytes.Equal(k[:len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // within appends the keys found inside one token's bytes w, which start at
@@ -339,6 +358,7 @@ type tokenMemo struct {
 type tokenSlot struct {
 	text, alt string
 	finds     []tokenFind
+	spans     bool // see startsLonger
 }
 
 // tokenFind is a candidate relative to its token's start.
