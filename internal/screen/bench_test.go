@@ -1,35 +1,16 @@
 package screen
 
-import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"testing"
-)
+import "testing"
 
 // descriptions reads the description and brand fields of the development
 // declarations in testdata.
 func descriptions(tb testing.TB) []string {
-	tb.Helper()
-	f, err := os.Open("testdata/dev/declarations.ndjson")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		var d struct{ Description, Brand string }
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			tb.Fatal(err)
-		}
+	for _, d := range devDeclarations(tb, "testdata/dev/declarations.ndjson") {
 		out = append(out, d.Description)
 		if d.Brand != "" {
 			out = append(out, d.Brand)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
 	}
 	return out
 }

@@ -19,9 +19,9 @@ type matcher struct {
 	alt     []byte // the Joined text with leet 1s read as L
 	seen    []int32
 	judged  []judged
-	memo    memo      // windows of several tokens
-	tokens  tokenMemo // single tokens
-	wph     []uint64  // prefix hashes of one token
+	memo    memo[memoSlot]  // windows of several tokens
+	tokens  memo[tokenSlot] // single tokens
+	wph     []uint64        // prefix hashes of one token
 	reasons reasonCache
 }
 
@@ -193,11 +193,12 @@ func (m *matcher) fuzzyWindow(ix *Index, joined []byte, i, j int) {
 	}
 }
 
-// memo remembers the approximate finds of recent windows: a direct-mapped
-// cache, so a new word simply replaces an old one.
-type memo struct {
+// memo remembers what recent windows of text hold: a direct-mapped cache,
+// so a new word simply replaces an old one. It empties itself when the
+// index changes.
+type memo[S any] struct {
 	ix    *Index
-	slots []memoSlot
+	slots []S
 }
 
 type memoSlot struct {
@@ -212,13 +213,12 @@ type memoFind struct {
 
 const memoSlots = 1 << 14
 
-// slot returns the slot for a window hash, emptying the cache first when
-// the index has changed.
-func (c *memo) slot(ix *Index, h uint64) *memoSlot {
+// slot returns the slot for a text's hash.
+func (c *memo[S]) slot(ix *Index, h uint64) *S {
 	if c.ix != ix {
 		c.ix = ix
 		if c.slots == nil {
-			c.slots = make([]memoSlot, memoSlots)
+			c.slots = make([]S, memoSlots)
 		}
 		clear(c.slots)
 	}
@@ -349,12 +349,6 @@ func (m *matcher) altToken(t *Text, k int) []byte {
 	return alt
 }
 
-// tokenMemo remembers what tokens hold, like memo does for windows.
-type tokenMemo struct {
-	ix    *Index
-	slots []tokenSlot
-}
-
 type tokenSlot struct {
 	text, alt string
 	finds     []tokenFind
@@ -367,15 +361,4 @@ type tokenFind struct {
 	i, j int16
 	dist int8
 	alt  bool
-}
-
-func (c *tokenMemo) slot(ix *Index, h uint64) *tokenSlot {
-	if c.ix != ix {
-		c.ix = ix
-		if c.slots == nil {
-			c.slots = make([]tokenSlot, memoSlots)
-		}
-		clear(c.slots)
-	}
-	return &c.slots[mix(h)&(memoSlots-1)]
 }
