@@ -87,27 +87,41 @@ func headingOf(hs string) *heading {
 		n++
 		prefix[n] = v
 	}
-	for _, l := range [...]int{6, 4, 2} {
-		if n >= l {
-			if h := concordanceByCode[l/2-1][prefix[l]]; h != nil {
-				return h
-			}
+	switch {
+	case n >= 6 && len(concordanceBySub) > 0:
+		if h := concordanceBySub[prefix[6]]; h != nil {
+			return h
 		}
+		return concordanceByHeading[prefix[4]]
+	case n >= 4:
+		return concordanceByHeading[prefix[4]]
+	case n >= 2:
+		return concordanceByHeading[prefix[2]*100]
 	}
 	return nil
 }
 
-// concordanceByCode indexes the concordance by prefix length (2, 4, 6
-// digits) and the prefix as a number, so lookups need no strings.
-var concordanceByCode = func() (t [3]map[int]*heading) {
-	for l := range t {
-		t[l] = map[int]*heading{}
-	}
+// concordanceByHeading holds, for every four-digit prefix, its heading's
+// row or else its chapter's: one array load per declaration. Subheadings,
+// rarer, are in a map.
+var concordanceByHeading, concordanceBySub = func() (byHeading [10000]*heading, bySub map[int]*heading) {
+	bySub = map[int]*heading{}
 	for p, h := range concordance {
 		v, _ := strconv.Atoi(p)
-		t[len(p)/2-1][v] = h
+		switch len(p) {
+		case 2:
+			for i := v * 100; i < (v+1)*100; i++ {
+				if byHeading[i] == nil || len(byHeading[i].prefix) < 4 {
+					byHeading[i] = h
+				}
+			}
+		case 4:
+			byHeading[v] = h
+		case 6:
+			bySub[v] = h
+		}
 	}
-	return t
+	return byHeading, bySub
 }()
 
 // GoodsClasses returns the Nice classes the concordance gives an HS code,

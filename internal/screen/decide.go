@@ -267,22 +267,17 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
-// hit builds the reported hit for a kept find. Reasons are built by
-// concatenation: a third of declarations have hits, so fmt would show.
+// hit builds the reported hit for a kept find. Its reasons come from the
+// screener's cache: the same marks meet the same goods again and again.
 func (m *matcher) hit(h *Hit, ix *Index, t *Text, j judged, field string, g *goods) {
 	k := &ix.keys[j.c.key]
 	mk := &ix.marks[k.mark]
 	*h = Hit{RightID: mk.RightID, Mark: mk.Text, Matched: t.Src[j.a:j.b], Field: field, Start: j.a, End: j.b,
 		Method: j.method, Score: math.Round(j.score*100) / 100, mark: k.mark}
-	h.Reasons = make([]string, 0, 4)
-	h.Reasons = append(h.Reasons, m.reasons.method(ix, j, field), m.reasons.goodsText(ix, j, g))
-	if g.heading != nil && mk.classes&g.heading.classes != 0 {
-		if mk.PriceMin > 0 && g.unit > 0 && g.unit < cheapRatio*mk.PriceMin && sameCurrency(mk.Currency, g.curr) {
-			h.Reasons = append(h.Reasons, "declared unit value "+money(g.unit)+" is under 30% of the lowest genuine price "+money(mk.PriceMin))
-		}
-		if g.small {
-			h.Reasons = append(h.Reasons, "small consignment in the "+g.channel+" channel")
-		}
+	inClass := g.heading != nil && mk.classes&g.heading.classes != 0
+	h.Reasons = m.reasons.get(ix, j, field, g, inClass && g.small)
+	if inClass && mk.PriceMin > 0 && g.unit > 0 && g.unit < cheapRatio*mk.PriceMin && sameCurrency(mk.Currency, g.curr) {
+		h.Reasons = append(h.Reasons, "declared unit value "+money(g.unit)+" is under 30% of the lowest genuine price "+money(mk.PriceMin))
 	}
 }
 
@@ -396,69 +391,54 @@ func (s *Screener) finish(ix *Index, d *Declaration) []Hit {
 	return out
 }
 
-// reasonCache keeps the reason texts a screener has built: the same marks
+// reasonCache keeps the reason lists a screener has built: the same marks
 // meet the same goods again and again, and building the words each time
-// would cost more than finding the mark. It is direct-mapped: a new text
-// replaces whatever shared its slot.
+// would cost more than finding the mark. It is direct-mapped: a new list
+// replaces whatever shared its slot. The lists are shared between results
+// with their capacity at their length, so appending to one copies it.
 type reasonCache struct {
-	ix      *Index
-	methods []methodSlot
-	goods   []goodsSlot
+	ix    *Index
+	slots []reasonSlot
 }
 
-// The keys hold the method's and field's first bytes, which tell them apart.
-type methodKey struct {
+// reasonKey is what a hit's reasons depend on; the method's and field's
+// first bytes tell them apart.
+type reasonKey struct {
 	key           int32
+	heading       *heading
+	channel       string // for small consignments
 	method, field byte
 	dist          int8
 }
 
-type goodsKey struct {
-	key     int32
-	heading *heading
-	method  byte
-}
-
-type methodSlot struct {
-	k    methodKey
-	text string
-}
-
-type goodsSlot struct {
-	k    goodsKey
-	text string
+type reasonSlot struct {
+	k       reasonKey
+	reasons []string
 }
 
 const reasonSlots = 1 << 14
 
-func (c *reasonCache) reset(ix *Index) {
+func (c *reasonCache) get(ix *Index, j judged, field string, g *goods, small bool) []string {
 	if c.ix != ix {
-		c.ix, c.methods, c.goods = ix, make([]methodSlot, reasonSlots), make([]goodsSlot, reasonSlots)
+		c.ix, c.slots = ix, make([]reasonSlot, reasonSlots)
 	}
-}
-
-func (c *reasonCache) method(ix *Index, j judged, field string) string {
-	c.reset(ix)
-	k := methodKey{key: j.c.key, method: j.method[0], field: field[0], dist: j.c.dist}
-	slot := &c.methods[mix(uint64(k.key)<<24|uint64(k.method)<<16|uint64(k.field)<<8|uint64(uint8(k.dist)))&(reasonSlots-1)]
-	if slot.k != k || slot.text == "" {
-		key := &ix.keys[j.c.key]
-		slot.k, slot.text = k, methodReason(j, key, &ix.marks[key.mark], field)
+	k := reasonKey{key: j.c.key, heading: g.heading, method: j.method[0], field: field[0], dist: j.c.dist}
+	if small {
+		k.channel = g.channel
 	}
-	return slot.text
-}
-
-func (c *reasonCache) goodsText(ix *Index, j judged, g *goods) string {
-	c.reset(ix)
-	k := goodsKey{key: j.c.key, heading: g.heading, method: j.method[0]}
-	h := uint64(k.key)<<8 | uint64(k.method)
+	h := uint64(k.key)<<32 | uint64(k.method)<<24 | uint64(k.field)<<16 | uint64(len(k.channel))<<8 | uint64(uint8(k.dist))
 	if g.heading != nil {
-		h |= uint64(g.heading.id) << 40
+		h ^= uint64(g.heading.id) << 44
 	}
-	slot := &c.goods[mix(h)&(reasonSlots-1)]
-	if slot.k != k || slot.text == "" {
+	slot := &c.slots[mix(h)&(reasonSlots-1)]
+	if slot.k != k || slot.reasons == nil {
 		key := &ix.keys[j.c.key]
-		slot.k, slot.text = k, goodsReason(&ix.marks[key.mark], key, j.method, g)
+		mk := &ix.marks[key.mark]
+		r := []string{methodReason(j, key, mk, field), goodsReason(mk, key, j.method, g)}
+		if small {
+			r = append(r, "small consignment in the "+g.channel+" channel")
+		}
+		slot.k, slot.reasons = k, r[:len(r):len(r)]
 	}
-	return slot.text
+	return slot.reasons
 }

@@ -80,6 +80,19 @@ func BenchmarkScreen(b *testing.B) {
 			})
 		}
 	}
+	normalise := func(decls []Declaration) func(b *testing.B) {
+		return func(b *testing.B) {
+			var n Normaliser
+			var t Text
+			benchDeclarations(b, decls, func(d *Declaration) {
+				n.Normalise(&t, d.Description)
+				n.Normalise(&t, d.Brand)
+			})
+		}
+	}
+	b.Run("normalise", normalise(decls))
+	b.Run("normalise-clean", normalise(clean))
+	b.Run("normalise-marked", normalise(marked))
 	b.Run("aho-corasick", baseline(decls))
 	b.Run("aho-corasick-clean", baseline(clean))
 	b.Run("aho-corasick-marked", baseline(marked))
@@ -104,7 +117,7 @@ func BenchmarkScreen(b *testing.B) {
 // splitDeclarations parts the set into the declarations that name no mark
 // (negatives and hard negatives: most real traffic looks like them) and
 // those that do (positives, genuine goods, expired marks).
-func splitDeclarations(b *testing.B, decls []Declaration) (clean, marked []Declaration) {
+func splitDeclarations(b testing.TB, decls []Declaration) (clean, marked []Declaration) {
 	labels := devLabels(b, "testdata/dev/labels.ndjson")
 	for _, d := range decls {
 		if l := labels[d.ID]; l.Kind == "negative" || l.Kind == "hardneg" {
