@@ -337,7 +337,7 @@ func classNames(s classSet) string {
 // finish merges the fields' hits into one per right, best first, and marks
 // those shipped by the right holder's authorised parties.
 func (s *Screener) finish(ix *Index, d *Declaration) []Hit {
-	out := make([]Hit, 0, len(s.hits))
+	out := s.newHits(len(s.hits))
 	for _, h := range s.hits {
 		at := slices.IndexFunc(out, func(o Hit) bool { return o.mark == h.mark && o.Field == h.Field })
 		switch {
@@ -389,6 +389,24 @@ func (s *Screener) finish(ix *Index, d *Declaration) []Hit {
 		return 0
 	})
 	return out
+}
+
+// hitSlab is how many hits a screener allocates at once: results take
+// their hits from it, so most screenings allocate nothing.
+const hitSlab = 64
+
+// newHits returns an empty slice with room for n hits, carved from the
+// screener's slab; the results own their parts and never overlap.
+func (s *Screener) newHits(n int) []Hit {
+	if n > hitSlab/4 {
+		return make([]Hit, 0, n)
+	}
+	if cap(s.slab)-len(s.slab) < n {
+		s.slab = make([]Hit, 0, hitSlab)
+	}
+	at := len(s.slab)
+	s.slab = s.slab[:at+n]
+	return s.slab[at:at:at+n]
 }
 
 // reasonCache keeps the reason lists a screener has built: the same marks

@@ -61,6 +61,7 @@ type Screener struct {
 	fields [2]Text
 	m      matcher
 	hits   []Hit
+	slab   []Hit // see newHits
 }
 
 // Screener returns a new screener for one goroutine.

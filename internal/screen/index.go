@@ -19,12 +19,15 @@ type Index struct {
 	// only ones looked for over several tokens.
 	fuzzyMin, fuzzyMax, fuzzyTokens int
 	multiMin, multiMax              int
+	// The first and last two bytes of those of several words: a window
+	// within one edit of such a key shares one or the other.
+	multiHead, multiTail *bigram
 }
 
 // Build indexes marks. It never fails: a mark with no searchable text is
 // skipped.
 func Build(marks []Mark) *Index {
-	ix := &Index{marks: make([]mark, len(marks)), fuzzyMin: math.MaxInt, multiMin: math.MaxInt, starts: &bigram{}}
+	ix := &Index{marks: make([]mark, len(marks)), fuzzyMin: math.MaxInt, multiMin: math.MaxInt, starts: &bigram{}, multiHead: &bigram{}, multiTail: &bigram{}}
 	anchors, short, fuzzy := map[uint64][]int32{}, map[uint64][]int32{}, map[uint64][]int32{}
 	var n Normaliser
 	var t Text
@@ -73,6 +76,9 @@ func (ix *Index) addFuzzy(fuzzy map[uint64][]int32, k key, id int32) {
 	if k.tokens > 1 {
 		ix.multiMin = min(ix.multiMin, len(k.text))
 		ix.multiMax = max(ix.multiMax, len(k.text))
+		n := len(k.text)
+		ix.multiHead.add(k.text[0], k.text[1])
+		ix.multiTail.add(k.text[n-2], k.text[n-1])
 	}
 	var ph [maxKey + 1]uint64
 	p := prefixHashes(ph[:0], k.text)

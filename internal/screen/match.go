@@ -148,8 +148,12 @@ func (m *matcher) findSpanning(ix *Index, joined []byte, i, j int) {
 }
 
 // fuzzyWindows tries windows of two or more whole tokens from token k, at
-// the lengths of marks of several words (Louis Vuuitton, bule harbor).
+// the lengths of marks of several words (Louis Vuuitton, bule harbor). One
+// edit leaves either the first two bytes or the last two of a key of five
+// or more, so only windows that share one of them with such a mark are
+// looked up.
 func (m *matcher) fuzzyWindows(ix *Index, t *Text, k, i int) {
+	head := i+1 < len(t.Joined) && ix.multiHead.has(t.Joined[i], t.Joined[i+1])
 	for w := k + 1; w < len(t.Tokens) && w-k < ix.fuzzyTokens; w++ {
 		if !fuzzyToken(&t.Tokens[w]) {
 			break
@@ -158,7 +162,7 @@ func (m *matcher) fuzzyWindows(ix *Index, t *Text, k, i int) {
 		if j-i > ix.multiMax+1 || j-i > maxKey {
 			break
 		}
-		if j-i >= ix.multiMin-1 {
+		if j-i >= ix.multiMin-1 && (head || ix.multiTail.has(t.Joined[j-2], t.Joined[j-1])) {
 			m.fuzzyWindow(ix, t.Joined, i, j)
 		}
 	}
