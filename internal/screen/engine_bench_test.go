@@ -58,6 +58,18 @@ func BenchmarkScreen(b *testing.B) {
 		s := NewEngine(Build(marks), nil).Screener()
 		benchDeclarations(b, decls, func(d *Declaration) { s.Screen(d) })
 	})
+	// The engine's finding step alone, without context or explanations:
+	// the part that does what the baseline does.
+	b.Run("engine-find", func(b *testing.B) {
+		s := NewEngine(Build(marks), nil).Screener()
+		benchDeclarations(b, decls, func(d *Declaration) {
+			for f, src := range [2]string{d.Description, d.Brand} {
+				s.n.Normalise(&s.fields[f], src)
+				s.m.cands = s.m.cands[:0]
+				s.m.findAll(s.e.Index(), &s.fields[f])
+			}
+		})
+	})
 	clean, marked := splitDeclarations(b, decls)
 	b.Run("engine-clean", func(b *testing.B) {
 		s := NewEngine(Build(marks), nil).Screener()
