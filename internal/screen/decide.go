@@ -406,7 +406,7 @@ func (s *Screener) newHits(n int) []Hit {
 	}
 	at := len(s.slab)
 	s.slab = s.slab[:at+n]
-	return s.slab[at:at:at+n]
+	return s.slab[at : at : at+n]
 }
 
 // reasonCache keeps the reason lists a screener has built: the same marks
