@@ -66,7 +66,7 @@ type Hit struct {
 	Method     string   `json:"method"` // see the Method constants
 	Score      float64  `json:"score"`  // 0–1: how sure the match is and how much it matters
 	Authorised bool     `json:"authorised"`
-	Reasons    []string `json:"reasons"`
+	Reasons    []string `json:"reasons"` // shared between results: read, append, never overwrite
 
 	mark int32 // in the index screened against
 }
