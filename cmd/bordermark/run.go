@@ -38,6 +38,7 @@ func commands() []command {
 		{"rights import", "import a rights register from CSV", runRightsImport},
 		{"rights export", "export the rights register as CSV", runRightsExport},
 		{"screen", "screen NDJSON declarations against the register and the rules", runScreen},
+		{"deadline", "compute a deadline in working or calendar days", runDeadline},
 		{"version", "print the version", runVersion},
 	}
 }
