@@ -28,9 +28,10 @@ var layers = map[string][]string{
 		"internal/store", "internal/notify", "internal/report"},
 	// web, api and cmd use screen's value types (declarations, results,
 	// rules) and cmd streams NDJSON through it; the engine itself runs in enforce.
+	// cmd's deadline command is calendar arithmetic and nothing else.
 	"internal/web":   {"internal/ipr", "internal/enforce", "internal/report", "internal/screen"},
 	"internal/api":   {"internal/ipr", "internal/enforce", "internal/screen"},
-	"cmd/bordermark": {"internal/ipr", "internal/enforce", "internal/store", "internal/web", "internal/api", "internal/screen"},
+	"cmd/bordermark": {"internal/ipr", "internal/enforce", "internal/store", "internal/web", "internal/api", "internal/screen", "internal/calendar"},
 }
 
 // pure packages import neither storage nor HTTP; ipr imports only the standard library.
