@@ -1,0 +1,209 @@
+package workflow_test
+
+import (
+	"testing"
+	"time"
+
+	"bordermark/internal/ipr"
+	wf "bordermark/internal/workflow"
+)
+
+func money(t *testing.T, s string) wf.Money {
+	t.Helper()
+	m, err := wf.ParseMoney(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestCNBond(t *testing.T) {
+	tests := []struct{ value, want string }{
+		{"0", "0"},
+		{"5000", "5000"},
+		{"19999.99", "19999.99"},
+		{"20000", "20000"},
+		{"39999.99", "20000"},
+		{"40000", "20000"},
+		{"40000.01", "20000.01"}, // half, rounded up to the fen
+		{"150000", "75000"},
+		{"200000", "100000"},
+		{"200000.01", "100000"},
+		{"5000000", "100000"},
+	}
+	for _, tt := range tests {
+		if got, want := wf.CNBond(money(t, tt.value)), money(t, tt.want); got != want {
+			t.Errorf("CNBond(%s): got %s, want %s", tt.value, got, want)
+		}
+	}
+	if got, want := wf.CNRequiredBond(wf.OnApplication, wf.Yuan(300_000)), wf.Yuan(300_000); got != want {
+		t.Errorf("on application: got %s, want the goods' value %s", got, want)
+	}
+	if got, want := wf.CNRequiredBond(wf.ExOfficio, wf.Yuan(300_000)), wf.Yuan(100_000); got != want {
+		t.Errorf("ex officio: got %s, want %s", got, want)
+	}
+}
+
+func TestCNPenalty(t *testing.T) {
+	value := wf.Yuan(100_000)
+	tests := []struct {
+		fine   string
+		reason string
+		tier   string
+		field  string // the field the error names; "" for none
+	}{
+		{"0", "confiscation only", wf.TierUnder10, ""},
+		{"9999.99", "first offence", wf.TierUnder10, ""},
+		{"10000", "repeat", wf.Tier10To20, ""},
+		{"19999.99", "repeat", wf.Tier10To20, ""},
+		{"20000", "organised", wf.Tier20To30, ""},
+		{"30000", "organised", wf.Tier20To30, ""},
+		{"30000.01", "organised", "", "fine"},
+		{"5000", "  ", "", "reason"},
+	}
+	for _, tt := range tests {
+		p, err := wf.CNPenalty(value, money(t, tt.fine), tt.reason)
+		if tt.field != "" {
+			if _, ok := ipr.ErrorFields(err)[tt.field]; !ok || ipr.ErrorCode(err) != ipr.EINVALID {
+				t.Errorf("fine %s: got error %v, want EINVALID naming %q", tt.fine, err, tt.field)
+			}
+			continue
+		}
+		if err != nil || p.Tier != tt.tier || p.Fine != money(t, tt.fine) || p.Reason != tt.reason {
+			t.Errorf("fine %s: got %+v, %v, want tier %s", tt.fine, p, err, tt.tier)
+		}
+	}
+	if _, err := wf.CNPenalty(value, -1, "x"); ipr.ErrorFields(err)["fine"] == "" {
+		t.Errorf("negative fine: got %v, want an error naming fine", err)
+	}
+}
+
+func TestGuarantee(t *testing.T) {
+	if _, err := wf.NewGuarantee(wf.Yuan(200_000)-1, 2026); ipr.ErrorFields(err)["amount"] == "" {
+		t.Errorf("guarantee below ¥200,000: got %v, want an error naming amount", err)
+	}
+	g, err := wf.NewGuarantee(wf.Yuan(250_000), 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in2026 := time.Date(2026, 12, 31, 23, 0, 0, 0, time.UTC)
+	steps := []struct {
+		name  string
+		do    func(wf.Guarantee) (wf.Guarantee, error)
+		held  wf.Money
+		code  string
+		field string
+	}{
+		{"first case", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(100_000), in2026) }, wf.Yuan(100_000), "", ""},
+		{"second case", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(100_000), in2026) }, wf.Yuan(200_000), "", ""},
+		{"third case exceeds balance", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(50_000)+1, in2026) },
+			wf.Yuan(200_000), ipr.EINVALID, "amount"},
+		{"third case fits", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(50_000), in2026) }, wf.Yuan(250_000), "", ""},
+		{"first case ends", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Release(wf.Yuan(100_000)) }, wf.Yuan(150_000), "", ""},
+		{"release more than held", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Release(wf.Yuan(150_000) + 1) },
+			wf.Yuan(150_000), ipr.EINVALID, "amount"},
+		{"new year", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(10_000), in2026.Add(2*time.Hour)) },
+			wf.Yuan(150_000), ipr.ECONFLICT, "year"},
+		{"zero bond", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(0, in2026) }, wf.Yuan(150_000), ipr.EINVALID, "amount"},
+		{"fourth case", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(100_000), in2026) }, wf.Yuan(250_000), "", ""},
+	}
+	for _, s := range steps {
+		next, err := s.do(g)
+		if ipr.ErrorCode(err) != s.code || (s.field != "" && ipr.ErrorFields(err)[s.field] == "") {
+			t.Fatalf("%s: got error %v, want code %q naming %q", s.name, err, s.code, s.field)
+		}
+		if next.Held != s.held {
+			t.Errorf("%s: got %s held, want %s", s.name, next.Held, s.held)
+		}
+		g = next
+	}
+	if got := g.Balance(); got != 0 {
+		t.Errorf("got balance %s, want 0", got)
+	}
+}
+
+func TestTreatedAsGoods(t *testing.T) {
+	tests := []struct {
+		channel  string
+		quantity int
+		limit    int
+		want     bool
+	}{
+		{"general", 1, 0, true},
+		{"ecommerce", 1, 0, true},
+		{"postal", wf.DefaultPersonalLimit, 0, false},
+		{"postal", wf.DefaultPersonalLimit + 1, 0, true},
+		{"Express", 5, 10, false},
+		{"passenger", 11, 10, true},
+	}
+	for _, tt := range tests {
+		if got := wf.TreatedAsGoods(tt.channel, tt.quantity, tt.limit); got != tt.want {
+			t.Errorf("TreatedAsGoods(%q, %d, %d): got %v, want %v", tt.channel, tt.quantity, tt.limit, got, tt.want)
+		}
+	}
+}
+
+func TestEUSmallConsignment(t *testing.T) {
+	tests := []struct {
+		channel string
+		units   int
+		kg      float64
+		want    bool
+	}{
+		{"postal", 3, 10, true},
+		{"express", 4, 1.99, true},
+		{"express", 4, 2, false},
+		{"postal", 100, 5, false},
+		{"general", 1, 0.1, false},
+	}
+	for _, tt := range tests {
+		if got := wf.EUSmallConsignment(tt.channel, tt.units, tt.kg); got != tt.want {
+			t.Errorf("EUSmallConsignment(%q, %d, %v): got %v, want %v", tt.channel, tt.units, tt.kg, got, tt.want)
+		}
+	}
+}
+
+func TestParseMoney(t *testing.T) {
+	tests := []struct {
+		in   string
+		want wf.Money
+		ok   bool
+	}{
+		{"20000", wf.Yuan(20_000), true},
+		{"19,999.99", wf.Yuan(20_000) - 1, true},
+		{"0.5", 50, true},
+		{" 7.05 ", 705, true},
+		{"", 0, false},
+		{"1.", 0, false},
+		{".5", 0, false},
+		{"1.234", 0, false},
+		{"-5", 0, false},
+		{"1e5", 0, false},
+		{"99999999999999999999", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := wf.ParseMoney(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseMoney(%q): got %d, %v, want %d (ok %v)", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"0", "19999.99", "20,000", "1.5", "abc", "9223372036854775807"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := wf.ParseMoney(s)
+		if err != nil {
+			return
+		}
+		if m < 0 {
+			t.Fatalf("ParseMoney(%q) = %d, want non-negative", s, m)
+		}
+		again, err := wf.ParseMoney(m.String())
+		if err != nil || again != m {
+			t.Fatalf("ParseMoney(%q) = %s, which reads back as %d, %v", s, m, again, err)
+		}
+	})
+}
