@@ -41,6 +41,16 @@ const (
 	ActionDecideDeclaration Action = "declaration.decide" // dismiss a flag or send goods to inspection
 	ActionViewRule          Action = "rule.view"          // customs' risk rules
 	ActionManageRule        Action = "rule.manage"        // write, change and delete risk rules
+
+	ActionViewCase             Action = "case.view"             // a detention case, its items, timeline and deadlines
+	ActionOpenCase             Action = "case.open"             // open a case, from the queue or on application
+	ActionActCase              Action = "case.act"              // an officer's transitions: notify, detain, investigate
+	ActionApproveCase          Action = "case.approve"          // confirm legal defaults, approve determinations and penalties
+	ActionAnswerIdentification Action = "identification.answer" // say whether detained goods are genuine
+	ActionPostBond             Action = "bond.post"             // post a case's bond, in cash or on the general guarantee
+	ActionViewGuarantee        Action = "guarantee.view"        // a holder's general guarantee and what is drawn on it
+	ActionManageGuarantee      Action = "guarantee.manage"      // file a general guarantee
+	ActionImportCalendar       Action = "calendar.import"       // load an official working-day calendar
 )
 
 // Actions lists every action, for the permission matrix test and documentation.
@@ -53,6 +63,8 @@ var Actions = []Action{
 	ActionViewContact, ActionEditContact,
 	ActionViewWorkingGroup, ActionEditWorkingGroup, ActionManageWorkingGroup, ActionUploadFile,
 	ActionSubmitDeclaration, ActionViewDeclaration, ActionDecideDeclaration, ActionViewRule, ActionManageRule,
+	ActionViewCase, ActionOpenCase, ActionActCase, ActionApproveCase, ActionAnswerIdentification, ActionPostBond,
+	ActionViewGuarantee, ActionManageGuarantee, ActionImportCalendar,
 }
 
 // Resource is what an action is done to. OrgID is the organisation the
@@ -151,6 +163,18 @@ var rules = map[Action]rule{
 	ActionDecideDeclaration: roles(RoleCustomsOfficer, RoleCustomsSupervisor),
 	ActionViewRule:          roles(RoleCustomsOfficer, RoleCustomsSupervisor),
 	ActionManageRule:        roles(RoleCustomsOfficer, RoleCustomsSupervisor),
+
+	// Cases are customs' to work; the holder (or its agent) sees and answers only its own.
+	// Police get cases through transfer, which comes with its own rule.
+	ActionViewCase:             customsOfficeOrOwner,
+	ActionOpenCase:             roles(RoleCustomsOfficer, RoleCustomsSupervisor),
+	ActionActCase:              roles(RoleCustomsOfficer, RoleCustomsSupervisor),
+	ActionApproveCase:          roles(RoleCustomsSupervisor),
+	ActionAnswerIdentification: ownerOnly,
+	ActionPostBond:             ownerOnly,
+	ActionViewGuarantee:        customsOfficeOrOwner,
+	ActionManageGuarantee:      ownerOnly,
+	ActionImportCalendar:       roles(RoleSystemAdmin, RoleCustomsSupervisor),
 }
 
 // holderSide reports whether u works for right holders: the holder itself or its agent.
@@ -163,6 +187,12 @@ func customsOrOwner(u *User, r Resource) bool {
 		return true
 	}
 	return holderSide(u) && actsFor(u, r.OrgID)
+}
+
+// customsOfficeOrOwner lets customs officers and the owning holder (or its agent)
+// see a case; unlike customsOrOwner, not the system administrator.
+func customsOfficeOrOwner(u *User, r Resource) bool {
+	return u.Role.IsCustoms() || (holderSide(u) && actsFor(u, r.OrgID))
 }
 
 // ownerOnly lets only the owning holder (or its agent) change a holder's data.

@@ -106,7 +106,8 @@ func TestEveryActionIsInAMatrix(t *testing.T) {
 		_, inRegister := registerMatrix[0].want[a]
 		_, inGroups := groupMatrix[0].want[a]
 		_, inScreening := screeningMatrix[0].want[a]
-		if n := btoi(inFoundation) + btoi(inRegister) + btoi(inGroups) + btoi(inScreening); n != 1 {
+		_, inCases := caseMatrix[0].want[a]
+		if n := btoi(inFoundation) + btoi(inRegister) + btoi(inGroups) + btoi(inScreening) + btoi(inCases); n != 1 {
 			t.Errorf("action %s is in %d permission matrices, want exactly 1", a, n)
 		}
 	}
