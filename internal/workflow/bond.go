@@ -14,7 +14,7 @@ var (
 	cnBondHigh = Yuan(200_000) // above this the bond is a flat ¥100,000
 	cnBondCap  = Yuan(100_000)
 	// MinGeneralGuarantee is the least general guarantee a CN holder may post (measures Art. 24).
-	MinGeneralGuarantee = Yuan(200_000)
+	MinGeneralGuarantee = ipr.MinGeneralGuarantee
 )
 
 // CNBond is the bond a holder posts when applying after customs' ex officio notice:
