@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"slices"
 	"strings"
@@ -14,7 +15,7 @@ import (
 	"bordermark/internal/ipr"
 )
 
-func runDeadline(_ context.Context, args []string, _ env, out, errOut io.Writer) error {
+func runDeadline(ctx context.Context, args []string, getenv env, out, errOut io.Writer) error {
 	fs := newFlags("deadline", "Print the last day of a period that starts the day after --from, counted in\n"+
 		"--working-days or --calendar-days (moved on to the next working day) in the\n"+
 		"calendar of --jurisdiction: CN, US or an EU member state such as DE.\n"+
@@ -34,6 +35,7 @@ func runDeadline(_ context.Context, args []string, _ env, out, errOut io.Writer)
 		files = append(files, s)
 		return nil
 	})
+	dsn := fs.String("db", "", "also use the calendars imported into this database (SQLite file or postgres:// URL)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -47,7 +49,11 @@ func runDeadline(_ context.Context, args []string, _ env, out, errOut io.Writer)
 	case set["working-days"] == set["calendar-days"]:
 		return errors.New("working-days: give either --working-days or --calendar-days")
 	}
-	cals := calendar.Default()
+	cals, closeDB, err := deadlineCalendars(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
 	for _, path := range files {
 		if err := loadCalendar(cals, path); err != nil {
 			return err
@@ -63,6 +69,24 @@ func runDeadline(_ context.Context, args []string, _ env, out, errOut io.Writer)
 	}
 	_, err = fmt.Fprintln(out, d)
 	return err
+}
+
+// deadlineCalendars returns the embedded calendars, or with a database
+// those the service uses: the embedded ones and every imported year.
+func deadlineCalendars(ctx context.Context, dsn string) (*calendar.Set, func(), error) {
+	if dsn == "" {
+		return calendar.Default(), func() {}, nil
+	}
+	svc, closeDB, err := openService(ctx, dsn, slog.New(slog.DiscardHandler))
+	if err != nil {
+		return nil, nil, err
+	}
+	cals, err := svc.Calendars(ctx)
+	if err != nil {
+		closeDB()
+		return nil, nil, err
+	}
+	return cals, closeDB, nil
 }
 
 func loadCalendar(cals *calendar.Set, path string) error {

@@ -39,6 +39,7 @@ func commands() []command {
 		{"rights export", "export the rights register as CSV", runRightsExport},
 		{"screen", "screen NDJSON declarations against the register and the rules", runScreen},
 		{"deadline", "compute a deadline in working or calendar days", runDeadline},
+		{"calendar import", "import a year's official working-day calendar", runCalendarImport},
 		{"version", "print the version", runVersion},
 	}
 }

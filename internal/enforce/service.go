@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"bordermark/internal/ipr"
+	"bordermark/internal/notify"
 	"bordermark/internal/store"
 )
 
@@ -19,7 +20,12 @@ type Service struct {
 	Clock ipr.Clock
 	Log   *slog.Logger
 
+	// Jobs delivers reminders, e-mail and webhooks; nil schedules nothing
+	// (tests that do not look at them, and commands that only compute).
+	Jobs *notify.Queue
+
 	screening screening // the screening engine, built on first use (screening.go)
+	calendars calendars // working-day calendars, loaded on first use (calendar.go)
 }
 
 // New returns a Service on db.
