@@ -3,7 +3,6 @@ package workflow
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"bordermark/internal/ipr"
 )
@@ -13,8 +12,6 @@ var (
 	cnBondLow  = Yuan(20_000)  // below this the bond is the goods' value
 	cnBondHigh = Yuan(200_000) // above this the bond is a flat ¥100,000
 	cnBondCap  = Yuan(100_000)
-	// MinGeneralGuarantee is the least general guarantee a CN holder may post (measures Art. 24).
-	MinGeneralGuarantee = ipr.MinGeneralGuarantee
 )
 
 // CNBond is the bond a holder posts when applying after customs' ex officio notice:
@@ -37,59 +34,6 @@ func CNRequiredBond(mode Mode, value Money) Money {
 		return max(value, 0)
 	}
 	return CNBond(value)
-}
-
-// Guarantee is a CN holder's general guarantee: at least ¥200,000 posted for one calendar
-// year, from which the bond of each ex officio case is drawn. Held is what open cases hold.
-type Guarantee struct {
-	Amount Money
-	Year   int
-	Held   Money
-}
-
-// NewGuarantee checks a general guarantee before it is accepted.
-func NewGuarantee(amount Money, year int) (Guarantee, error) {
-	p := ipr.Problems{}
-	if amount < MinGeneralGuarantee {
-		p.Add("amount", "must be at least "+MinGeneralGuarantee.String())
-	}
-	if year < 2000 || year > 9999 {
-		p.Add("year", "is not a year")
-	}
-	if err := p.Err("the general guarantee is not valid"); err != nil {
-		return Guarantee{}, err
-	}
-	return Guarantee{Amount: amount, Year: year}, nil
-}
-
-// Balance is what the guarantee can still cover.
-func (g Guarantee) Balance() Money { return g.Amount - g.Held }
-
-// Draw holds a case's bond against the guarantee on date (in the office's time zone).
-func (g Guarantee) Draw(bond Money, date time.Time) (Guarantee, error) {
-	if date.Year() != g.Year {
-		return g, &ipr.Error{Code: ipr.ECONFLICT, Message: fmt.Sprintf("the general guarantee is valid for %d only", g.Year),
-			Fields: map[string]string{"year": fmt.Sprintf("%d is not %d", date.Year(), g.Year)}}
-	}
-	if bond <= 0 {
-		return g, invalid("the bond is not valid", "amount", "must be more than 0")
-	}
-	if bond > g.Balance() {
-		return g, invalid("the general guarantee does not cover the bond", "amount",
-			fmt.Sprintf("%s is more than the balance of %s", bond, g.Balance()))
-	}
-	g.Held += bond
-	return g, nil
-}
-
-// Release returns a case's bond to the guarantee when the case ends.
-func (g Guarantee) Release(amount Money) (Guarantee, error) {
-	if amount <= 0 || amount > g.Held {
-		return g, invalid("cannot release the bond", "amount",
-			fmt.Sprintf("must be more than 0 and at most the %s held", g.Held))
-	}
-	g.Held -= amount
-	return g, nil
 }
 
 // Penalty tiers: the fine as a share of the goods' value.

@@ -2,7 +2,6 @@ package workflow_test
 
 import (
 	"testing"
-	"time"
 
 	"bordermark/internal/ipr"
 	wf "bordermark/internal/workflow"
@@ -75,50 +74,6 @@ func TestCNPenalty(t *testing.T) {
 	}
 	if _, err := wf.CNPenalty(value, -1, "x"); ipr.ErrorFields(err)["fine"] == "" {
 		t.Errorf("negative fine: got %v, want an error naming fine", err)
-	}
-}
-
-func TestGuarantee(t *testing.T) {
-	if _, err := wf.NewGuarantee(wf.Yuan(200_000)-1, 2026); ipr.ErrorFields(err)["amount"] == "" {
-		t.Errorf("guarantee below ¥200,000: got %v, want an error naming amount", err)
-	}
-	g, err := wf.NewGuarantee(wf.Yuan(250_000), 2026)
-	if err != nil {
-		t.Fatal(err)
-	}
-	in2026 := time.Date(2026, 12, 31, 23, 0, 0, 0, time.UTC)
-	steps := []struct {
-		name  string
-		do    func(wf.Guarantee) (wf.Guarantee, error)
-		held  wf.Money
-		code  string
-		field string
-	}{
-		{"first case", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(100_000), in2026) }, wf.Yuan(100_000), "", ""},
-		{"second case", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(100_000), in2026) }, wf.Yuan(200_000), "", ""},
-		{"third case exceeds balance", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(50_000)+1, in2026) },
-			wf.Yuan(200_000), ipr.EINVALID, "amount"},
-		{"third case fits", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(50_000), in2026) }, wf.Yuan(250_000), "", ""},
-		{"first case ends", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Release(wf.Yuan(100_000)) }, wf.Yuan(150_000), "", ""},
-		{"release more than held", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Release(wf.Yuan(150_000) + 1) },
-			wf.Yuan(150_000), ipr.EINVALID, "amount"},
-		{"new year", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(10_000), in2026.Add(2*time.Hour)) },
-			wf.Yuan(150_000), ipr.ECONFLICT, "year"},
-		{"zero bond", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(0, in2026) }, wf.Yuan(150_000), ipr.EINVALID, "amount"},
-		{"fourth case", func(g wf.Guarantee) (wf.Guarantee, error) { return g.Draw(wf.Yuan(100_000), in2026) }, wf.Yuan(250_000), "", ""},
-	}
-	for _, s := range steps {
-		next, err := s.do(g)
-		if ipr.ErrorCode(err) != s.code || (s.field != "" && ipr.ErrorFields(err)[s.field] == "") {
-			t.Fatalf("%s: got error %v, want code %q naming %q", s.name, err, s.code, s.field)
-		}
-		if next.Held != s.held {
-			t.Errorf("%s: got %s held, want %s", s.name, next.Held, s.held)
-		}
-		g = next
-	}
-	if got := g.Balance(); got != 0 {
-		t.Errorf("got balance %s, want 0", got)
 	}
 }
 
