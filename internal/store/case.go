@@ -191,15 +191,10 @@ func (tx *Tx) Cases(ctx context.Context, f ipr.CaseFilter) ([]*ipr.Case, int64, 
 	if err != nil {
 		return nil, 0, err
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 50
-	}
-	args = append(args, min(limit, 500), max(f.Offset, 0))
+	args, limit := page(args, f.Limit, f.Offset)
 	next := `(SELECT MIN(d.due_at) FROM deadlines d WHERE d.case_id = c.id AND d.state IN ` + openStates + `)`
 	list, err := queryAll(ctx, tx, scanCase, `SELECT `+caseColumns+` FROM cases c`+where+
-		` ORDER BY CASE WHEN `+next+` IS NULL THEN 1 ELSE 0 END, `+next+`, c.opened_at DESC, c.id DESC`+
-		` LIMIT $`+itoa(len(args)-1)+` OFFSET $`+itoa(len(args)), args...)
+		` ORDER BY CASE WHEN `+next+` IS NULL THEN 1 ELSE 0 END, `+next+`, c.opened_at DESC, c.id DESC`+limit, args...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -305,17 +305,12 @@ func (tx *Tx) ListDeclarations(ctx context.Context, f ipr.QueueFilter) ([]*ipr.D
 	if err != nil {
 		return nil, 0, err
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = 50
-	}
-	args = append(args, min(limit, 500), max(f.Offset, 0))
+	args, limit := page(args, f.Limit, f.Offset)
 	order := ` ORDER BY d.risk DESC, d.id DESC`
 	if f.Status == "" {
 		order = ` ORDER BY CASE d.status WHEN 'flagged' THEN 0 WHEN 'inspection' THEN 1 ELSE 2 END, d.risk DESC, d.id DESC`
 	}
-	list, err := queryAll(ctx, tx, scanDeclaration, `SELECT `+declarationColumns+declarationFrom+where+order+
-		` LIMIT $`+itoa(len(args)-1)+` OFFSET $`+itoa(len(args)), args...)
+	list, err := queryAll(ctx, tx, scanDeclaration, `SELECT `+declarationColumns+declarationFrom+where+order+limit, args...)
 	if err != nil {
 		return nil, 0, err
 	}

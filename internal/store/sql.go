@@ -42,3 +42,13 @@ func (w *whereBuilder) sql() (string, []any) {
 	}
 	return " WHERE " + strings.Join(w.conds, " AND "), w.args
 }
+
+// page appends a list page's bounds to args and returns the LIMIT/OFFSET
+// clause for them: 50 rows unless limit says otherwise, 500 at most.
+func page(args []any, limit, offset int) ([]any, string) {
+	if limit <= 0 {
+		limit = 50
+	}
+	args = append(args, min(limit, 500), max(offset, 0))
+	return args, ` LIMIT $` + itoa(len(args)-1) + ` OFFSET $` + itoa(len(args))
+}
