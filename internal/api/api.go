@@ -71,6 +71,15 @@ var routes = []route{
 	{"GET /api/v1/rules/{id}", false, (*API).handleRuleShow},
 	{"PUT /api/v1/rules/{id}", false, (*API).handleRuleUpdate},
 	{"DELETE /api/v1/rules/{id}", false, (*API).handleRuleDelete},
+	{"GET /api/v1/cases", false, (*API).handleCaseList},
+	{"POST /api/v1/cases", false, (*API).handleCaseOpen},
+	{"GET /api/v1/cases/{id}", false, (*API).handleCaseShow},
+	{"POST /api/v1/cases/{id}/events", false, (*API).handleCaseEvent},
+	{"POST /api/v1/cases/{id}/bond", false, (*API).handleCaseBond},
+	{"POST /api/v1/cases/{id}/identifications", false, (*API).handleIdentificationRequest},
+	{"POST /api/v1/identifications/{id}/answers", false, (*API).handleIdentificationAnswer},
+	{"POST /api/v1/guarantees", false, (*API).handleGuaranteeFile},
+	{"GET /api/v1/guarantees/{year}", false, (*API).handleGuaranteeShow},
 }
 
 // Patterns returns the pattern ("METHOD /path") of every endpoint the API serves.
