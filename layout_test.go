@@ -28,10 +28,13 @@ var layers = map[string][]string{
 		"internal/store", "internal/notify", "internal/report"},
 	// web, api and cmd use screen's value types (declarations, results,
 	// rules) and cmd streams NDJSON through it; the engine itself runs in enforce.
-	// cmd's deadline command is calendar arithmetic and nothing else.
-	"internal/web":   {"internal/ipr", "internal/enforce", "internal/report", "internal/screen"},
-	"internal/api":   {"internal/ipr", "internal/enforce", "internal/screen"},
-	"cmd/bordermark": {"internal/ipr", "internal/enforce", "internal/store", "internal/web", "internal/api", "internal/screen", "internal/calendar"},
+	// cmd's deadline command is calendar arithmetic and nothing else. web and
+	// api send and show workflow's events and profile descriptions, values
+	// like screen's; transitions run in enforce. cmd starts serve's job queue.
+	"internal/web": {"internal/ipr", "internal/enforce", "internal/report", "internal/screen", "internal/workflow"},
+	"internal/api": {"internal/ipr", "internal/enforce", "internal/screen", "internal/workflow"},
+	"cmd/bordermark": {"internal/ipr", "internal/enforce", "internal/store", "internal/web", "internal/api", "internal/screen", "internal/calendar",
+		"internal/notify"},
 }
 
 // pure packages import neither storage nor HTTP; ipr imports only the standard library.

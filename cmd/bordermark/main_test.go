@@ -51,7 +51,9 @@ func startServer(t *testing.T, args ...string) string {
 			return strings.Fields(rest)[0]
 		}
 	}
-	t.Fatalf("serve stopped before printing its address: %v", <-done)
+	err := <-done
+	done <- nil // the clean-up waits for it too; the reason is reported here, once
+	t.Fatalf("serve stopped before printing its address: %v", err)
 	return ""
 }
 

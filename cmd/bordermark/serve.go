@@ -3,16 +3,19 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
 	"bordermark/internal/api"
 	"bordermark/internal/enforce"
+	"bordermark/internal/notify"
 	"bordermark/internal/store"
 	"bordermark/internal/web"
 )
@@ -24,10 +27,15 @@ func runServe(ctx context.Context, args []string, getenv env, out, errOut io.Wri
 	demo := fs.Bool("demo", envOr(getenv, "BORDERMARK_DEMO", "") == "1", "load the demo data at start (env BORDERMARK_DEMO=1)")
 	files := filesFlag(fs, getenv)
 	logFormat := fs.String("log-format", envOr(getenv, "BORDERMARK_LOG_FORMAT", "text"), "log format: text or json (env BORDERMARK_LOG_FORMAT)")
+	jobs := jobFlags(fs, getenv)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	log, err := newLogger(*logFormat, errOut)
+	if err != nil {
+		return err
+	}
+	queueCfg, notifyCfg, err := jobs.config()
 	if err != nil {
 		return err
 	}
@@ -44,6 +52,13 @@ func runServe(ctx context.Context, args []string, getenv env, out, errOut io.Wri
 		}
 		printDemoLogins(out, report)
 	}
+	// After the demo: its cases are acted on as it loads, which reminders of
+	// their past deadlines must not race, and its addresses are not to be e-mailed.
+	stopJobs, err := startJobs(ctx, svc, queueCfg, notifyCfg, log)
+	if err != nil {
+		return err
+	}
+	defer stopJobs()
 	handler, err := web.New(svc, web.Options{Version: version(), API: api.New(svc, log), Log: log})
 	if err != nil {
 		return err
@@ -142,4 +157,72 @@ func printDemoLogins(out io.Writer, r *enforce.DemoReport) {
 	for _, l := range r.Logins {
 		fmt.Fprintf(out, "  %-38s %-19s %s\n", l.Email, l.Role, l.Org)
 	}
+}
+
+// jobSettings are the flags for e-mail and webhooks, which the job queue delivers.
+type jobSettings struct {
+	smtpAddr, smtpFrom, smtpUser, smtpPassword string
+	webhookURL, webhookSecret                  string
+}
+
+func jobFlags(fs *flag.FlagSet, getenv env) *jobSettings {
+	j := &jobSettings{smtpPassword: getenv("BORDERMARK_SMTP_PASSWORD")}
+	fs.StringVar(&j.smtpAddr, "smtp-addr", getenv("BORDERMARK_SMTP_ADDR"),
+		"mail server host:port for e-mail to users; empty sends none (env BORDERMARK_SMTP_ADDR)")
+	fs.StringVar(&j.smtpFrom, "smtp-from", envOr(getenv, "BORDERMARK_SMTP_FROM", "Bordermark <bordermark@localhost>"),
+		"sender of e-mail (env BORDERMARK_SMTP_FROM)")
+	fs.StringVar(&j.smtpUser, "smtp-user", getenv("BORDERMARK_SMTP_USER"),
+		"mail server user name; its password comes from env BORDERMARK_SMTP_PASSWORD (env BORDERMARK_SMTP_USER)")
+	fs.StringVar(&j.webhookURL, "webhook-url", getenv("BORDERMARK_WEBHOOK_URL"),
+		"http(s) address that receives a signed event for every case change; empty sends none (env BORDERMARK_WEBHOOK_URL)")
+	fs.StringVar(&j.webhookSecret, "webhook-secret", getenv("BORDERMARK_WEBHOOK_SECRET"),
+		"secret that signs webhooks, required with --webhook-url (env BORDERMARK_WEBHOOK_SECRET)")
+	return j
+}
+
+// config checks the settings and returns the queue's and the case services' configuration.
+func (j *jobSettings) config() (notify.Config, enforce.NotifyConfig, error) {
+	var q notify.Config
+	var n enforce.NotifyConfig
+	if j.smtpAddr != "" {
+		host, port, err := net.SplitHostPort(j.smtpAddr)
+		p, perr := strconv.Atoi(port)
+		if err != nil || host == "" || perr != nil || p < 1 || p > 65535 {
+			return q, n, fmt.Errorf("smtp-addr: %q is not host:port", j.smtpAddr)
+		}
+		q.SMTP = notify.SMTPConfig{Host: host, Port: p, From: j.smtpFrom, Username: j.smtpUser, Password: j.smtpPassword}
+		n.Email = true
+	}
+	if j.webhookURL != "" {
+		u, err := url.Parse(j.webhookURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return q, n, fmt.Errorf("webhook-url: %q is not an http:// or https:// address", j.webhookURL)
+		}
+		if j.webhookSecret == "" {
+			return q, n, errors.New("webhook-secret: is required with --webhook-url, so receivers can check the signature")
+		}
+		q.WebhookSecret, n.WebhookURL = j.webhookSecret, j.webhookURL
+	}
+	return q, n, nil
+}
+
+// startJobs starts the job queue on svc's database (its own tables migrated
+// first) with the deadline reminder handler, and gives it to svc. The queue
+// outlives ctx so that shutdown can be graceful: stop lets jobs in progress
+// finish (30s at most) and leaves the rest in the database for the next start.
+func startJobs(ctx context.Context, svc *enforce.Service, cfg notify.Config, nc enforce.NotifyConfig, log *slog.Logger) (stop func(), err error) {
+	cfg.Handlers.Reminder = svc.HandleReminder
+	cfg.Logger = log
+	q, err := notify.Start(context.WithoutCancel(ctx), svc.DB, cfg)
+	if err != nil {
+		return nil, err
+	}
+	svc.Jobs, svc.Notify = q, nc
+	return func() {
+		stopCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if err := q.Stop(stopCtx); err != nil {
+			log.Error("stopping the job queue", "err", err)
+		}
+	}, nil
 }

@@ -170,8 +170,8 @@ type caseItemInput struct {
 }
 
 // caseFields maps the fields the services name in a case's problems to the
-// request's: the services name items "declarations[i]" when several are stored.
-var caseFields = map[string]string{"holder": "holder_id", "rights": "right_ids", "declarations": "items",
+// request's.
+var caseFields = map[string]string{"holder": "holder_id", "rights": "right_ids",
 	"prefix": "ref_prefix", "declaration": "declaration_ref"}
 
 // input converts the body; amounts and items are checked here so that their

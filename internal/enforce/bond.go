@@ -41,7 +41,7 @@ func (s *Service) PostBond(ctx context.Context, actor *ipr.User, caseID int64, e
 		note := "bond " + amount.String() + " in cash"
 		c.BondSource, c.BondAmount, c.BondGuaranteeID = ipr.BondCash, amount, 0
 		if fromGuarantee {
-			year := now.In(officeLocation(c.Profile)).Year()
+			year := now.In(c.Profile.Location()).Year()
 			g, err := tx.GuaranteeFor(ctx, c.HolderOrgID, year)
 			if ipr.ErrorCode(err) == ipr.ENOTFOUND {
 				return &ipr.Error{Code: ipr.EINVALID, Message: "the bond cannot be drawn",

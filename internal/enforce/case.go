@@ -84,7 +84,7 @@ func (s *Service) OpenCase(ctx context.Context, actor *ipr.User, in CaseInput) (
 		for i := range items {
 			items[i].CaseID = c.ID
 			if err := tx.AddCaseItem(ctx, &items[i]); err != nil {
-				return inBatch(err, i, len(items))
+				return inBatch(err, "item", "items", i, len(items))
 			}
 		}
 		return s.carryOut(ctx, tx, actor, c, st)

@@ -121,7 +121,8 @@ func (s *Service) caseTransition(ctx context.Context, tx *store.Tx, c *ipr.Case,
 }
 
 // carryOut does what a saved transition asks: clocks, notices, the bond's
-// release at the end, the timeline entry and the audit event.
+// release at the end, the timeline entry, e-mail and webhooks (case_notify.go)
+// and the audit event.
 func (s *Service) carryOut(ctx context.Context, tx *store.Tx, actor *ipr.User, c *ipr.Case, st *step) error {
 	for _, ef := range st.effects {
 		if err := s.effect(ctx, tx, c, st, ef); err != nil {
@@ -148,6 +149,9 @@ func (s *Service) carryOut(ctx context.Context, tx *store.Tx, actor *ipr.User, c
 	}
 	if err := tx.AddCaseEvent(ctx, &ipr.CaseEvent{CaseID: c.ID, At: s.Clock.Now(), ActorID: actor.ID,
 		Kind: st.ev.Kind, FromState: from, ToState: c.State, Note: st.note}); err != nil {
+		return err
+	}
+	if err := s.notifyTransition(ctx, tx, c, st); err != nil {
 		return err
 	}
 	return s.audit(ctx, tx, actor, change{Action: "case." + st.ev.Kind, ObjectType: "case", ObjectID: c.ID,
@@ -179,7 +183,7 @@ func (s *Service) effect(ctx context.Context, tx *store.Tx, c *ipr.Case, st *ste
 		_, err := tx.CreateNotification(ctx, &ipr.Notification{OrgID: c.HolderOrgID, Kind: "case." + x.Document,
 			ObjectType: "case", ObjectID: c.ID, Text: fmt.Sprintf("Case %s: %s (%s).", c.Ref,
 				strings.ReplaceAll(x.Document, "_", " "), c.State),
-			Args: c.Ref + "|" + c.State, DueOn: ipr.DateOf(s.Clock.Now(), officeLocation(c.Profile)), CreatedAt: s.Clock.Now()})
+			Args: c.Ref + "|" + c.State, DueOn: ipr.DateOf(s.Clock.Now(), c.Profile.Location()), CreatedAt: s.Clock.Now()})
 		return err
 	}
 	return nil // HoldBond: PostBond recorded the bond on the case

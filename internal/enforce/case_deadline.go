@@ -14,11 +14,6 @@ import (
 	"bordermark/internal/workflow"
 )
 
-// euJurisdiction is the member state whose working days EU-profile deadlines
-// are counted in. Cases do not yet name their member state; Bordermark's EU
-// offices are German, so Germany's calendar (and Berlin's time zone) apply.
-const euJurisdiction = "DE"
-
 // Reminder names of case deadlines.
 const (
 	ReminderDeadlineHalf   = "case.deadline.half"   // half the period has passed
@@ -26,32 +21,9 @@ const (
 	ReminderDeadlineExpiry = "case.deadline.expiry" // the deadline has run out
 )
 
-// jurisdiction is the working-day calendar of a profile's offices.
-func jurisdiction(p ipr.Profile) string {
-	switch p {
-	case ipr.ProfileEU:
-		return euJurisdiction
-	case ipr.ProfileUS:
-		return "US"
-	}
-	return "CN"
-}
-
-// officeLocation is the time zone a profile's deadlines end in; UTC when the
-// system has no time zone data.
-func officeLocation(p ipr.Profile) *time.Location {
-	name := map[ipr.Profile]string{ipr.ProfileCN: "Asia/Shanghai", ipr.ProfileEU: "Europe/Berlin",
-		ipr.ProfileUS: "America/New_York"}[p]
-	loc, err := time.LoadLocation(name)
-	if err != nil || name == "" {
-		return time.UTC
-	}
-	return loc
-}
-
 // due computes the end of period counted from from in the case's calendar.
 func (s *Service) due(ctx context.Context, c *ipr.Case, from time.Time, p workflow.Period) (*ipr.Deadline, error) {
-	loc := officeLocation(c.Profile)
+	loc := c.Profile.Location()
 	if p.Unit == workflow.Hours {
 		at := from.Add(time.Duration(p.N) * time.Hour)
 		return &ipr.Deadline{DueDate: ipr.DateOf(at, loc), DueAt: at.UTC(), CalendarVersion: "hours"}, nil
@@ -63,9 +35,9 @@ func (s *Service) due(ctx context.Context, c *ipr.Case, from time.Time, p workfl
 	start := ipr.DateOf(from, loc)
 	var d calendar.Deadline
 	if p.Unit == workflow.CalendarDays {
-		d, err = set.AddCalendarDays(jurisdiction(c.Profile), start, p.N)
+		d, err = set.AddCalendarDays(c.Profile.Jurisdiction(), start, p.N)
 	} else {
-		d, err = set.AddWorkingDays(jurisdiction(c.Profile), start, p.N)
+		d, err = set.AddWorkingDays(c.Profile.Jurisdiction(), start, p.N)
 	}
 	if err != nil {
 		return nil, err
@@ -152,11 +124,21 @@ func (s *Service) scheduleReminders(ctx context.Context, tx *store.Tx, c *ipr.Ca
 		}
 		r := notify.Reminder{Name: name, OrgID: c.HolderOrgID, ObjectType: "case", ObjectID: c.ID, DueAt: d.DueAt,
 			Data: map[string]string{"clock": d.Name}}
-		if _, err := s.Jobs.Schedule(ctx, tx, r, when); err != nil {
+		if _, err := s.Jobs.Schedule(ctx, tx, r, runAt(when)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// runAt is when the queue should run a job due at when: at once (zero) when
+// that time has passed by the wall clock the queue runs on, because River
+// holds back any job given a time until its scheduler's next pass, seconds away.
+func runAt(when time.Time) time.Time {
+	if when.After(time.Now()) {
+		return when
+	}
+	return time.Time{}
 }
 
 // workingDayBefore is the start, in the office's time zone, of the last working day before due.
@@ -167,7 +149,7 @@ func (s *Service) workingDayBefore(ctx context.Context, c *ipr.Case, due ipr.Dat
 	}
 	d := due.AddDate(0, 0, -1)
 	for i := 0; i < 60; i++ {
-		ok, err := set.IsWorkingDay(jurisdiction(c.Profile), d)
+		ok, err := set.IsWorkingDay(c.Profile.Jurisdiction(), d)
 		if err != nil {
 			return time.Time{}, err
 		}
@@ -177,29 +159,35 @@ func (s *Service) workingDayBefore(ctx context.Context, c *ipr.Case, due ipr.Dat
 		d = d.AddDate(0, 0, -1)
 	}
 	y, m, day := d.Time().Date()
-	return time.Date(y, m, day, 0, 0, 0, 0, officeLocation(c.Profile)).UTC(), nil
+	return time.Date(y, m, day, 0, 0, 0, 0, c.Profile.Location()).UTC(), nil
 }
 
 // deadlineViews adds the working days left to each deadline (negative when overdue).
 func (s *Service) deadlineViews(ctx context.Context, c *ipr.Case, list []*ipr.Deadline) ([]DeadlineView, error) {
-	set, err := s.Calendars(ctx)
-	if err != nil {
-		return nil, err
-	}
-	today := ipr.DateOf(s.Clock.Now(), officeLocation(c.Profile))
 	out := make([]DeadlineView, 0, len(list))
 	for _, d := range list {
-		from, to, sign := today, d.DueDate, 1
-		if to.Before(from) {
-			from, to, sign = to, from, -1
-		}
-		n, err := set.WorkingDaysBetween(jurisdiction(c.Profile), from, to)
+		n, err := s.WorkingDaysLeft(ctx, c.Profile, d.DueDate)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, DeadlineView{Deadline: *d, WorkingDaysLeft: sign * n})
+		out = append(out, DeadlineView{Deadline: *d, WorkingDaysLeft: n})
 	}
 	return out, nil
+}
+
+// WorkingDaysLeft counts the working days from today, in the profile's
+// offices, to a deadline's last day: negative once it has passed.
+func (s *Service) WorkingDaysLeft(ctx context.Context, p ipr.Profile, last ipr.Date) (int, error) {
+	set, err := s.Calendars(ctx)
+	if err != nil {
+		return 0, err
+	}
+	from, to, sign := ipr.DateOf(s.Clock.Now(), p.Location()), last, 1
+	if to.Before(from) {
+		from, to, sign = to, from, -1
+	}
+	n, err := set.WorkingDaysBetween(p.Jurisdiction(), from, to)
+	return sign * n, err
 }
 
 // HandleReminder does the work of a case deadline reminder. It is safe to run

@@ -104,22 +104,23 @@ func validateBatch(decls []screen.Declaration) error {
 				Fields: map[string]string{"id": fmt.Sprintf("%q is also the id of declaration %d", decls[i].ID, j+1)}}
 		}
 		if err != nil {
-			return inBatch(err, i, len(decls))
+			return inBatch(err, "declaration", "declarations", i, len(decls))
 		}
 		seen[decls[i].ID] = i
 	}
 	return nil
 }
 
-// inBatch names the declaration at fault when there are several.
-func inBatch(err error, i, n int) error {
+// inBatch names the member of a list at fault when there are several: the
+// message says "declaration 2 of 3", the fields "declarations[1].…".
+func inBatch(err error, noun, list string, i, n int) error {
 	e, ok := err.(*ipr.Error)
 	if !ok || n == 1 {
 		return err
 	}
-	out := &ipr.Error{Code: e.Code, Message: fmt.Sprintf("declaration %d of %d: %s", i+1, n, e.Message), Fields: map[string]string{}}
+	out := &ipr.Error{Code: e.Code, Message: fmt.Sprintf("%s %d of %d: %s", noun, i+1, n, e.Message), Fields: map[string]string{}}
 	for f, problem := range e.Fields {
-		out.Fields["declarations["+strconv.Itoa(i)+"]."+f] = problem
+		out.Fields[list+"["+strconv.Itoa(i)+"]."+f] = problem
 	}
 	return out
 }
@@ -201,7 +202,7 @@ func (s *Service) storedResults(ctx context.Context, tx *store.Tx, decls []scree
 		if !sameDeclaration(screenDeclaration(old), normalised(&decls[i])) {
 			return nil, inBatch(&ipr.Error{Code: ipr.ECONFLICT, Message: "declaration " + strconv.Quote(decls[i].ID) +
 				" is already stored with different content",
-				Fields: map[string]string{"id": "is already used; a declaration id may be used once"}}, i, len(decls))
+				Fields: map[string]string{"id": "is already used; a declaration id may be used once"}}, "declaration", "declarations", i, len(decls))
 		}
 		results[i] = screenResult(old)
 	}

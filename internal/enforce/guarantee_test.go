@@ -11,12 +11,13 @@ import (
 
 // A holder files its own general guarantee, which customs may see; another
 // holder may neither file one for it nor look at it, and one under the
-// legal minimum names the amount.
+// legal minimum names the amount. (Voltis: Northwind has the demo's guarantee.)
 func TestFileGuarantee(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
-		holder, other := user(t, s, holderEmail), user(t, s, "brand@aurelia.example")
+		const filer = "brand@voltis.example"
+		holder, other := user(t, s, filer), user(t, s, "brand@aurelia.example")
 		g := ipr.Guarantee{HolderOrgID: holder.OrgID, Year: 2025, Amount: workflow.Yuan(150_000), Issuer: "Bank of Ningbo", Reference: "LG-1"}
 
 		_, err := s.FileGuarantee(ctx, holder, g)
@@ -33,7 +34,7 @@ func TestFileGuarantee(t *testing.T) {
 		if filed.ID == 0 || filed.Held != 0 {
 			t.Errorf("got %+v, want a stored guarantee with nothing drawn", filed)
 		}
-		for _, viewer := range []string{holderEmail, officerEmail, supervisorEmail} {
+		for _, viewer := range []string{filer, officerEmail, supervisorEmail} {
 			v, err := s.Guarantee(ctx, user(t, s, viewer), holder.OrgID, 2025)
 			if err != nil || v.Guarantee.Amount != workflow.Yuan(300_000) || v.Guarantee.Balance() != workflow.Yuan(300_000) {
 				t.Errorf("%s: got %+v, %v, want the ¥300,000 guarantee", viewer, v, err)

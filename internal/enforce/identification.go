@@ -46,10 +46,13 @@ func (s *Service) RequestIdentification(ctx context.Context, actor *ipr.User, ca
 			return err
 		}
 		text := fmt.Sprintf("Case %s: say whether %d item(s) are genuine by %s.", c.Ref, len(r.ItemIDs),
-			ipr.DateOf(r.Due.Add(-1), officeLocation(c.Profile)))
+			ipr.DateOf(r.Due.Add(-1), c.Profile.Location()))
 		if _, err := tx.CreateNotification(ctx, &ipr.Notification{OrgID: c.HolderOrgID, Kind: "identification.request",
-			ObjectType: "identification", ObjectID: r.ID, Text: text, Args: c.Ref, DueOn: ipr.DateOf(r.Due, officeLocation(c.Profile)),
+			ObjectType: "identification", ObjectID: r.ID, Text: text, Args: c.Ref, DueOn: ipr.DateOf(r.Due, c.Profile.Location()),
 			CreatedAt: now}); err != nil {
+			return err
+		}
+		if err := s.notifyIdentificationRequest(ctx, tx, c, r); err != nil {
 			return err
 		}
 		if err := tx.AddCaseEvent(ctx, &ipr.CaseEvent{CaseID: c.ID, At: now, ActorID: actor.ID,
@@ -118,4 +121,24 @@ func verdictSummary(answers []ipr.IdentificationAnswer) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// IdentificationCase returns the case an identification request belongs to,
+// shown as CaseDetail shows it: to customs and the case's holder. A request
+// on a case the actor may not see is not found, like one that does not exist.
+func (s *Service) IdentificationCase(ctx context.Context, actor *ipr.User, requestID int64) (*CaseDetail, error) {
+	var r *ipr.IdentificationRequest
+	err := s.DB.View(ctx, func(tx *store.Tx) (err error) {
+		r, err = tx.IdentificationRequestByID(ctx, requestID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	d, err := s.CaseDetail(ctx, actor, r.CaseID)
+	if ipr.ErrorCode(err) == ipr.ENOTFOUND {
+		return nil, &ipr.Error{Code: ipr.ENOTFOUND, Message: "identification request not found",
+			Fields: map[string]string{"request": "no request with id " + itoa(requestID)}}
+	}
+	return d, err
 }

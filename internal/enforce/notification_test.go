@@ -97,8 +97,8 @@ func TestNotificationsScope(t *testing.T) {
 			code   string
 		}{
 			{"the holder", aurelia, 1, 1, ""},
-			{"its agent", user(t, s, agentEmail), 1, 1, ""},
-			{"another holder", user(t, s, holderEmail), 0, 0, ""},
+			{"its agent", user(t, s, agentEmail), 1 + agentCaseNotices, 1 + agentCaseNotices, ""}, // and its clients' demo cases
+			{"another holder", user(t, s, holderEmail), northwindNotices, northwindNotices, ""},   // its own cases' only
 			{"a customs officer", user(t, s, officerEmail), 0, 0, ipr.EFORBIDDEN},
 			{"the public", nil, 0, 0, ipr.EUNAUTHENTICATED},
 		} {

@@ -23,6 +23,8 @@ type Service struct {
 	// Jobs delivers reminders, e-mail and webhooks; nil schedules nothing
 	// (tests that do not look at them, and commands that only compute).
 	Jobs *notify.Queue
+	// Notify says which e-mail and webhooks case changes send through Jobs (case_notify.go).
+	Notify NotifyConfig
 
 	screening screening // the screening engine, built on first use (screening.go)
 	calendars calendars // working-day calendars, loaded on first use (calendar.go)

@@ -29,6 +29,30 @@ func (p Profile) Currency() string {
 	return "CNY"
 }
 
+// Jurisdiction is the working-day calendar a profile's deadlines count in.
+// Cases do not yet name their EU member state; Bordermark's EU offices are
+// German, so Germany's calendar applies to them.
+func (p Profile) Jurisdiction() string {
+	switch p {
+	case ProfileEU:
+		return "DE"
+	case ProfileUS:
+		return "US"
+	}
+	return "CN"
+}
+
+// Location is the time zone a profile's offices count days in: a deadline
+// ends at the close of its day there. UTC when the zone is unknown.
+func (p Profile) Location() *time.Location {
+	name := map[Profile]string{ProfileCN: "Asia/Shanghai", ProfileEU: "Europe/Berlin", ProfileUS: "America/New_York"}[p]
+	loc, err := time.LoadLocation(name)
+	if err != nil || name == "" {
+		return time.UTC
+	}
+	return loc
+}
+
 // CaseMode says how a case was opened.
 type CaseMode string
 

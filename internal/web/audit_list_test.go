@@ -10,8 +10,9 @@ import (
 	"bordermark/internal/store/storetest"
 )
 
-// The demo world records 176 events (organisations, groups, users, recordations,
-// holder data, catalogue); the supervisor's sign-in makes 177.
+// The demo world records 228 events (organisations, groups, users, recordations,
+// holder data, catalogue, screening, and 41 of its detention cases, dated over the
+// weeks before the demo clock); the supervisor's sign-in makes 229.
 func TestAuditListFilters(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
@@ -22,19 +23,20 @@ func TestAuditListFilters(t *testing.T) {
 			wantRows  int
 			wantOnly  string // every row's action, or its prefix
 		}{
-			{"", "188 events", 50, ""},
-			{"?page=2", "188 events", 50, ""},
-			{"?page=4", "188 events", 38, ""},
-			{"?page=5", "188 events", 0, ""},
+			{"", "229 events", 50, ""},
+			{"?page=2", "229 events", 50, ""},
+			{"?page=4", "229 events", 50, ""},
+			{"?page=5", "229 events", 29, ""},
+			{"?page=6", "229 events", 0, ""},
 			{"?action=user.login", "1 events", 1, "user.login"},
 			{"?action=user.", "20 events", 20, "user."},
 			{"?action=working_group.create", "17 events", 17, "working_group.create"},
 			{"?object=org", "22 events", 22, "org."},
-			{"?actor=SUPERVISOR@hangzhou", "4 events", 4, ""},
+			{"?actor=SUPERVISOR@hangzhou", "20 events", 20, ""}, // and 16 steps of the demo cases
 			{"?actor=nobody", "0 events", 0, ""},
-			{"?from=2026-11-27&to=2026-11-27", "188 events", 50, ""},
+			{"?from=2026-11-27&to=2026-11-27", "189 events", 50, ""},
 			{"?from=2026-11-28", "0 events", 0, ""},
-			{"?to=2026-11-26", "0 events", 0, ""},
+			{"?to=2026-11-26", "40 events", 40, ""}, // the demo cases' history
 			{"?action=user.&actor=system&page=1", "19 events", 19, "user.create"},
 		} {
 			r := w.get(t, c, "/audit"+tc.query)
@@ -184,12 +186,12 @@ func TestAuditListRightHolderSeesOwnOrg(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("GET /audit: got %d, want 200", r.status)
 	}
-	// Its demo data (24 events) and its sign-in.
+	// Its demo data (24 events, 21 more for its guarantee and cases) and its sign-in.
 	if got := auditActions(r.body); !slices.Contains(got, "user.login") || !slices.Contains(got, "right.file") {
 		t.Errorf("GET /audit as Northwind: got %v, want its own sign-in and recordation among them", got)
 	}
-	if !strings.Contains(r.body, ">25 events<") {
-		t.Errorf("GET /audit as Northwind: got a total other than 25 events")
+	if !strings.Contains(r.body, ">46 events<") {
+		t.Errorf("GET /audit as Northwind: got a total other than 46 events")
 	}
 	for _, other := range []string{"aurelia", "Aurelia", "Voltis", "Lin &amp; Partners", "working_group"} {
 		if strings.Contains(r.body, other) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,6 +25,7 @@ type declarationShowData struct {
 	Hits        []hitView
 	CanDismiss  bool
 	CanInspect  bool
+	CanOpenCase bool   // the goods may be detained: flagged or sent to inspection
 	Done        string // message key
 
 	// A decision form that failed ("dismiss" or "inspect"), shown again with what was typed.
@@ -34,6 +36,11 @@ type declarationShowData struct {
 
 // StatusKey names the status in the message catalogues.
 func (d *declarationShowData) StatusKey() string { return "screening.status." + string(d.Status) }
+
+// OpenCasePath is the form to open a detention case from the declaration, prefilled.
+func (d *declarationShowData) OpenCasePath() string {
+	return "/cases/new?declaration=" + url.QueryEscape(d.Declaration.ID)
+}
 
 // Path is the declaration's page, where its forms post.
 func (d *declarationShowData) Path() string { return declarationPath(d.Declaration.ID) }
@@ -93,7 +100,9 @@ func (s *Server) declarationShowData(r *http.Request, user *ipr.User, v *enforce
 	data := &declarationShowData{DeclarationView: v, Level: riskLevel(v.Result.Risk), Facts: declarationFacts(v),
 		Description: fieldParts(v, "description", d.Description), Brand: fieldParts(v, "brand", d.Brand),
 		CanDismiss: may && v.Status == ipr.DeclarationFlagged,
-		CanInspect: may && (v.Status == ipr.DeclarationFlagged || v.Status == ipr.DeclarationClear)}
+		CanInspect: may && (v.Status == ipr.DeclarationFlagged || v.Status == ipr.DeclarationClear),
+		CanOpenCase: ipr.Can(user, ipr.ActionOpenCase, ipr.Anything) &&
+			(v.Status == ipr.DeclarationFlagged || v.Status == ipr.DeclarationInspection)}
 	guides := map[int64][]productLink{} // a right found twice is looked up once
 	for i, h := range v.Result.Hits {
 		hv := hitView{Mark: h.Mark, Matched: h.Matched, Field: h.Field, Method: h.Method, RightRef: h.RightID,

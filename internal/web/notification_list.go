@@ -51,9 +51,18 @@ func notificationText(l *Catalog, n *ipr.Notification) string {
 	return l.T(key, args...)
 }
 
+// notificationLink is the page a notification is about, "" when none.
 func notificationLink(n *ipr.Notification) string {
-	if n.ObjectType == "right" && n.ObjectID > 0 {
+	if n.ObjectID <= 0 {
+		return ""
+	}
+	switch n.ObjectType {
+	case "right":
 		return "/rights/" + itoa64(n.ObjectID)
+	case "case":
+		return casePath(n.ObjectID)
+	case "identification":
+		return identificationPath(n.ObjectID)
 	}
 	return ""
 }
