@@ -140,6 +140,34 @@ func (a *API) handleCaseBond(w http.ResponseWriter, r *http.Request) {
 	a.writeCase(w, r, http.StatusOK, id)
 }
 
+// handleCaseRecompute counts the case's running deadlines again with the
+// calendars in use now.
+func (a *API) handleCaseRecompute(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	var body struct {
+		Version int `json:"version"`
+	}
+	if err := decodeJSON(w, r, &body); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	p := ipr.Problems{}
+	checkVersion(p, body.Version)
+	if err := p.Err("the request is not valid"); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if _, err := a.svc.RecomputeDeadlines(r.Context(), userFrom(r), id, body.Version); err != nil {
+		a.fail(w, r, a.stale(r, id, err))
+		return
+	}
+	a.writeCase(w, r, http.StatusOK, id)
+}
+
 // stale adds to a refusal for a stale version what the case is at now, so
 // that the caller knows what to reload.
 func (a *API) stale(r *http.Request, id int64, err error) error {

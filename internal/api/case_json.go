@@ -36,6 +36,7 @@ type caseJSON struct {
 	Penalty          *penaltyJSON      `json:"penalty,omitempty"`
 	Bond             *bondJSON         `json:"bond,omitempty"`
 	NextDue          time.Time         `json:"next_due,omitzero"` // lists only
+	NextProvisional  bool              `json:"next_provisional,omitempty"`
 }
 
 type penaltyJSON struct {
@@ -55,7 +56,7 @@ func newCaseJSON(c *ipr.Case) caseJSON {
 		HolderID: c.HolderOrgID, RightIDs: orEmpty(c.RightIDs), Channel: c.Channel, GoodsValue: c.GoodsValue,
 		Currency: c.Currency, Perishable: c.Perishable, SmallConsignment: c.SmallConsignment, Patent: c.Patent,
 		OpenedBy: c.OpenedBy, OpenedAt: c.OpenedAt, ClosedAt: c.ClosedAt, Version: c.Version,
-		Determination: c.Determination, NextDue: c.NextDue}
+		Determination: c.Determination, NextDue: c.NextDue, NextProvisional: c.NextProvisional}
 	if c.Penalty != (ipr.Penalty{}) {
 		out.Penalty = &penaltyJSON{Fine: c.Penalty.Fine, Tier: c.Penalty.Tier, Reason: c.Penalty.Reason}
 	}

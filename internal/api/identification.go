@@ -120,3 +120,38 @@ func (a *API) handleIdentificationAnswer(w http.ResponseWriter, r *http.Request)
 	}
 	writeJSON(w, http.StatusOK, newIdentificationJSON(req))
 }
+
+// responseTimeJSON is how fast one right holder answered identification
+// requests (schema ResponseTime).
+type responseTimeJSON struct {
+	HolderID    int64   `json:"holder_id"`
+	Answered    int     `json:"answered"`
+	AvgHours    float64 `json:"avg_hours"`
+	MedianHours float64 `json:"median_hours"`
+}
+
+// handleResponseTimes lists the holders' identification response times for
+// requests sent since ?since= (a date; a year ago when not given).
+func (a *API) handleResponseTimes(w http.ResponseWriter, r *http.Request) {
+	since := a.svc.Clock.Now().AddDate(-1, 0, 0)
+	if v := r.URL.Query().Get("since"); v != "" {
+		d, err := ipr.ParseDate(v)
+		if err != nil {
+			a.fail(w, r, &ipr.Error{Code: ipr.EINVALID, Message: "the query is not valid",
+				Fields: map[string]string{"since": err.Error()}})
+			return
+		}
+		since = d.Time()
+	}
+	times, err := a.svc.ResponseTimes(r.Context(), userFrom(r), since)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	out := make([]responseTimeJSON, len(times))
+	for i, rt := range times {
+		out[i] = responseTimeJSON{HolderID: rt.HolderOrgID, Answered: rt.Answered, AvgHours: rt.AvgHours,
+			MedianHours: rt.MedianHours}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"response_times": out})
+}

@@ -3,6 +3,7 @@ package api_test
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"testing"
 
 	"bordermark/internal/ipr"
@@ -87,6 +88,28 @@ func TestIdentificationsAPI(t *testing.T) {
 			wantError(t, "answered twice", w.send(t, "POST", answersPath, w.holder, js(t, counterfeit(two))), http.StatusConflict, ipr.ECONFLICT)
 			w.act(t, w.officer, c, "dismiss", "released", map[string]any{"reason": "genuine goods"})
 			wantError(t, "ask on a closed case", ask(w.officer, `{}`), http.StatusConflict, ipr.ECONFLICT)
+		})
+
+		t.Run("response times", func(t *testing.T) {
+			type responseTime struct {
+				HolderID int64 `json:"holder_id"`
+				Answered int   `json:"answered"`
+			}
+			type times struct {
+				ResponseTimes []responseTime `json:"response_times"`
+			}
+			path := "/api/v1/identifications/response-times?since=2025-04-01"
+			for _, tc := range []struct {
+				token string
+				want  bool // Seabird's answer is listed
+			}{{w.officer, true}, {w.holder, true}, {w.other, false}} {
+				got := decode[times](t, "response times", w.send(t, "GET", path, tc.token, ""), http.StatusOK)
+				found := slices.Contains(got.ResponseTimes, responseTime{HolderID: w.holderID, Answered: 1})
+				if found != tc.want {
+					t.Errorf("got %+v, want Seabird's one answer listed: %v", got, tc.want)
+				}
+			}
+			wantInvalid(t, "a bad date", w.send(t, "GET", "/api/v1/identifications/response-times?since=April", w.officer, ""), "since")
 		})
 	})
 }

@@ -2,6 +2,7 @@ package enforce
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -81,6 +82,9 @@ func (s *Service) OpenCase(ctx context.Context, actor *ipr.User, in CaseInput) (
 			return &ipr.Error{Code: ipr.EINVALID, Message: "the case is not valid",
 				Fields: map[string]string{"items": "list at least one item of the goods"}}
 		}
+		if err := personalArticles(c, items); err != nil {
+			return err
+		}
 		for i := range items {
 			items[i].CaseID = c.ID
 			if err := tx.AddCaseItem(ctx, &items[i]); err != nil {
@@ -93,6 +97,25 @@ func (s *Service) OpenCase(ctx context.Context, actor *ipr.User, in CaseInput) (
 		return nil, err
 	}
 	return c, nil
+}
+
+// personalArticles refuses a CN case on articles a person mails or carries
+// within reasonable personal quantities: the border measures apply to goods,
+// and such articles are goods only beyond those quantities (Regs Art. 31).
+func personalArticles(c *ipr.Case, items []ipr.CaseItem) error {
+	if c.Profile != ipr.ProfileCN {
+		return nil
+	}
+	var pieces int64
+	for _, it := range items {
+		pieces += it.Quantity
+	}
+	if workflow.TreatedAsGoods(c.Channel, int(min(pieces, math.MaxInt32)), 0) {
+		return nil
+	}
+	return &ipr.Error{Code: ipr.EINVALID, Message: "these are personal articles, not goods",
+		Fields: map[string]string{"items": fmt.Sprintf("%d piece(s) in the %s channel are within reasonable personal quantities (%d); customs IPR measures apply to goods",
+			pieces, c.Channel, workflow.DefaultPersonalLimit)}}
 }
 
 // fromDeclaration fills what the officer left empty from the declaration, and

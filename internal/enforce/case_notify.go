@@ -36,9 +36,10 @@ type CaseWebhook struct {
 
 // WebhookDeadline is a case's running clock that runs out first.
 type WebhookDeadline struct {
-	Name    string    `json:"name"`
-	DueDate string    `json:"due_date"` // the last day, in the office's calendar
-	DueAt   time.Time `json:"due_at"`   // the instant it runs out
+	Name        string    `json:"name"`
+	DueDate     string    `json:"due_date"` // the last day, in the office's calendar
+	DueAt       time.Time `json:"due_at"`   // the instant it runs out
+	Provisional bool      `json:"provisional"`
 }
 
 // notifyTransition enqueues what a saved transition tells the outside world:
@@ -69,7 +70,8 @@ func (s *Service) notifyTransition(ctx context.Context, tx *store.Tx, c *ipr.Cas
 	}
 	hook := CaseWebhook{CaseID: c.ID, Ref: c.Ref, Event: st.ev.Kind, From: from, State: c.State, Version: c.Version}
 	if next != nil {
-		hook.NextDeadline = &WebhookDeadline{Name: next.Name, DueDate: next.DueDate.String(), DueAt: next.DueAt.UTC()}
+		hook.NextDeadline = &WebhookDeadline{Name: next.Name, DueDate: next.DueDate.String(), DueAt: next.DueAt.UTC(),
+			Provisional: next.Provisional}
 	}
 	payload, err := json.Marshal(hook)
 	if err != nil {
@@ -256,6 +258,10 @@ func holderNoticeMail(c *ipr.Case, document string, next *ipr.Deadline) notify.E
 		subject.zh += " - " + due + " 前"
 		en = append(en, fmt.Sprintf("Deadline (%s): %s.", clock.en, due))
 		zh = append(zh, fmt.Sprintf("期限（%s）：%s。", clock.zh, due))
+		if next.Provisional {
+			en = append(en, "The date is provisional: that year's official calendar is not loaded yet, so only weekends were skipped.")
+			zh = append(zh, "该日期为暂定：当年官方日历尚未导入，仅扣除了周末。")
+		}
 	}
 	return mailOf(subject, en, zh)
 }

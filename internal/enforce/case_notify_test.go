@@ -371,3 +371,27 @@ func (h *hookLog) waitFor(t *testing.T, n int) []hook {
 	waitUntil(t, "webhooks", func() bool { return len(h.all()) >= n })
 	return h.all()[:n]
 }
+
+// A deadline counted into a year without its official calendar says so in
+// the holder's e-mail and in the webhook.
+func TestCaseNotifyProvisionalDeadline(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s, clock := demo(t, db)
+		mailer, hooks := startMailbox(t), startHooks(t)
+		startJobs(t, s, mailer, enforce.NotifyConfig{Email: true, WebhookURL: hooks.URL + "/bordermark"})
+		c := caseAt(t, s, clock, time.Date(2026, 12, 30, 1, 0, 0, 0, time.UTC))
+		act(t, s, officerEmail, c, workflow.Event{Kind: "notify_holder"})
+
+		msg := mailer.waitFor(t, holderEmail)
+		for _, want := range []string{"2027-01-04", "The date is provisional", "该日期为暂定"} {
+			if !strings.Contains(msg.body, want) {
+				t.Errorf("got body %q, want it to contain %q", msg.body, want)
+			}
+		}
+		for _, h := range hooks.waitFor(t, 2) {
+			if d := h.data.NextDeadline; h.event == "case.notify_holder" && (d == nil || !d.Provisional || d.DueDate != "2027-01-04") {
+				t.Errorf("got next deadline %+v, want 2027-01-04, provisional", d)
+			}
+		}
+	})
+}

@@ -15,7 +15,9 @@ func TestCaseOpenFromDeclaration(t *testing.T) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer := user(t, s, officerEmail)
-		if _, err := s.SubmitDeclarations(ctx, officer, []screen.Declaration{decl("CASE-1", "hoodies", "6110", 0)}); err != nil {
+		bulk, personal := decl("CASE-1", "hoodies", "6110", 0), decl("CASE-2", "a hoodie", "6110", 0)
+		bulk.Quantity = 20
+		if _, err := s.SubmitDeclarations(ctx, officer, []screen.Declaration{bulk, personal}); err != nil {
 			t.Fatal(err)
 		}
 		in := enforce.CaseInput{Profile: ipr.ProfileCN, Mode: ipr.ModeExOfficio, HolderOrgID: user(t, s, holderEmail).OrgID,
@@ -28,8 +30,8 @@ func TestCaseOpenFromDeclaration(t *testing.T) {
 			t.Errorf("got declaration %d, office %q, channel %q, value %s %s; want the declaration's Yiwu, postal, 80.00 CNY",
 				c.DeclarationID, c.Office, c.Channel, c.GoodsValue, c.Currency)
 		}
-		if items := detail(t, s, officerEmail, c.ID).Items; len(items) != 1 || items[0].Description != "hoodies" || items[0].Quantity != 2 {
-			t.Errorf("got items %+v, want the declared 2 hoodies", items)
+		if items := detail(t, s, officerEmail, c.ID).Items; len(items) != 1 || items[0].Description != "hoodies" || items[0].Quantity != 20 {
+			t.Errorf("got items %+v, want the declared 20 hoodies", items)
 		}
 
 		tests := []struct {
@@ -44,6 +46,8 @@ func TestCaseOpenFromDeclaration(t *testing.T) {
 				HolderOrgID: in.HolderOrgID, DeclarationRef: "NOPE"}, ipr.ENOTFOUND, ""},
 			{"no items", officer, enforce.CaseInput{Profile: ipr.ProfileCN, Mode: ipr.ModeExOfficio,
 				HolderOrgID: in.HolderOrgID, Office: "Yiwu Customs"}, ipr.EINVALID, "items"},
+			{"personal quantities by post", officer, enforce.CaseInput{Profile: ipr.ProfileCN, Mode: ipr.ModeExOfficio,
+				HolderOrgID: in.HolderOrgID, DeclarationRef: "CASE-2"}, ipr.EINVALID, "items"},
 			{"no office", officer, enforce.CaseInput{Profile: ipr.ProfileCN, Mode: ipr.ModeExOfficio,
 				HolderOrgID: in.HolderOrgID, Items: []ipr.CaseItem{{Description: "caps", Quantity: 1}}}, ipr.EINVALID, "office"},
 		}

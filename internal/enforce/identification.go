@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
@@ -141,4 +142,28 @@ func (s *Service) IdentificationCase(ctx context.Context, actor *ipr.User, reque
 			Fields: map[string]string{"request": "no request with id " + itoa(requestID)}}
 	}
 	return d, err
+}
+
+// ResponseTimes says how fast right holders answered the identification
+// requests sent since then: each actor sees the holders whose cases it may
+// see (customs every one, a holder itself, an agent its clients).
+func (s *Service) ResponseTimes(ctx context.Context, actor *ipr.User, since time.Time) ([]ipr.ResponseTime, error) {
+	if actor == nil {
+		return nil, ipr.Authorize(nil, ipr.ActionViewCase, ipr.Anything)
+	}
+	var all []ipr.ResponseTime
+	err := s.DB.View(ctx, func(tx *store.Tx) (err error) {
+		all, err = tx.HolderResponseTimes(ctx, since)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, rt := range all {
+		if ipr.Can(actor, ipr.ActionViewCase, ipr.Resource{Kind: "case", OrgID: rt.HolderOrgID}) {
+			out = append(out, rt)
+		}
+	}
+	return out, nil
 }

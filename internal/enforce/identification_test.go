@@ -74,14 +74,17 @@ func TestIdentificationRequestAndAnswers(t *testing.T) {
 		_, err = s.AnswerIdentification(ctx, holder, r.ID, answers)
 		wantError(t, err, ipr.ECONFLICT, "")
 
-		var times []ipr.ResponseTime
-		err = s.DB.View(ctx, func(tx *store.Tx) (err error) {
-			times, err = tx.HolderResponseTimes(ctx, qingming)
-			return err
-		})
-		if err != nil || len(times) != 1 || times[0].AvgHours != 26 {
-			t.Errorf("response times: got %+v, %v; want 26 hours for the holder", times, err)
+		for _, tc := range []struct {
+			email string
+			want  int // holders listed
+		}{{officerEmail, 1}, {holderEmail, 1}, {"brand@aurelia.example", 0}} {
+			times, err := s.ResponseTimes(ctx, user(t, s, tc.email), qingming)
+			if err != nil || len(times) != tc.want || tc.want == 1 && (times[0].AvgHours != 26 || times[0].HolderOrgID != holder.OrgID) {
+				t.Errorf("response times as %s: got %+v, %v; want %d holder(s), 26 hours", tc.email, times, err, tc.want)
+			}
 		}
+		_, err = s.ResponseTimes(ctx, nil, qingming)
+		wantError(t, err, ipr.EUNAUTHENTICATED, "")
 	})
 }
 

@@ -106,6 +106,7 @@ type Case struct {
 	BondSource       BondSource
 	BondGuaranteeID  int64     // the general guarantee drawn on, when BondSource is guarantee
 	NextDue          time.Time // filled when listed: the earliest open deadline, zero when none
+	NextProvisional  bool      // … and whether its date is provisional
 }
 
 // Penalty is the administrative penalty decided on a case.

@@ -231,7 +231,7 @@ func (tx *Tx) loadCaseDetails(ctx context.Context, cases []*ipr.Case) error {
 	byID := make(map[int64]*ipr.Case, len(cases))
 	ids := make([]int64, 0, len(cases))
 	for _, c := range cases {
-		byID[c.ID], c.RightIDs, c.NextDue = c, nil, time.Time{}
+		byID[c.ID], c.RightIDs, c.NextDue, c.NextProvisional = c, nil, time.Time{}, false
 		ids = append(ids, c.ID)
 	}
 	var w whereBuilder
@@ -245,14 +245,14 @@ func (tx *Tx) loadCaseDetails(ctx context.Context, cases []*ipr.Case) error {
 	for _, p := range pairs {
 		byID[p[0]].RightIDs = append(byID[p[0]].RightIDs, p[1])
 	}
-	dues, err := queryAll(ctx, tx, scanCaseDue, `SELECT case_id, due_at FROM deadlines`+where+
+	dues, err := queryAll(ctx, tx, scanCaseDue, `SELECT case_id, due_at, provisional FROM deadlines`+where+
 		` AND state IN `+openStates, args...)
 	if err != nil {
 		return err
 	}
 	for _, d := range dues {
 		if c := byID[d.caseID]; c.NextDue.IsZero() || d.due.Before(c.NextDue) {
-			c.NextDue = d.due
+			c.NextDue, c.NextProvisional = d.due, d.provisional
 		}
 	}
 	return nil
@@ -265,13 +265,14 @@ func scanIDPair(row rowScanner) ([2]int64, error) {
 }
 
 type caseDue struct {
-	caseID int64
-	due    time.Time
+	caseID      int64
+	due         time.Time
+	provisional bool
 }
 
 func scanCaseDue(row rowScanner) (caseDue, error) {
 	var d caseDue
-	err := row.Scan(&d.caseID, &d.due)
+	err := row.Scan(&d.caseID, &d.due, &d.provisional)
 	d.due = d.due.UTC()
 	return d, err
 }

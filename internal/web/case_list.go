@@ -22,6 +22,15 @@ type caseListData struct {
 	Pages   int
 	CanOpen bool
 	Errs    fieldErrors
+	// How fast holders answered identification requests over the last year.
+	Responses []responseRow
+}
+
+// responseRow is one holder's identification response time.
+type responseRow struct {
+	Holder           string
+	Answered         int
+	AvgHours, Median string
 }
 
 // caseRow is a case in the list, with its next deadline.
@@ -35,6 +44,7 @@ type caseRow struct {
 	Left               int    // working days left until it
 	HasLeft            bool   // Left was counted
 	Overdue            bool
+	Provisional        bool // the next deadline's date is provisional
 	Value              string
 	OpenedAt           string
 }
@@ -100,6 +110,7 @@ func (s *Server) handleCaseList(w http.ResponseWriter, r *http.Request) {
 		}
 		data.Rows = append(data.Rows, row)
 	}
+	data.Responses = s.responseRows(r, user, names, now)
 	s.render(w, r, http.StatusOK, "cases", s.newPage(r, "case.list.title", data))
 }
 
@@ -132,7 +143,7 @@ func newCaseRow(c *ipr.Case, names map[int64]string, now time.Time) caseRow {
 		Path: casePath(c.ID), Profile: c.Profile, Open: c.Open(), Value: money(c.GoodsValue, c.Currency),
 		OpenedAt: c.OpenedAt.In(c.Profile.Location()).Format("2006-01-02")}
 	if !c.NextDue.IsZero() {
-		row.NextDue, row.Overdue = lastDay(c).String(), !now.Before(c.NextDue)
+		row.NextDue, row.Overdue, row.Provisional = lastDay(c).String(), !now.Before(c.NextDue), c.NextProvisional
 	}
 	return row
 }
@@ -141,4 +152,20 @@ func newCaseRow(c *ipr.Case, names map[int64]string, now time.Time) caseRow {
 // a deadline ends at midnight after it.
 func lastDay(c *ipr.Case) ipr.Date {
 	return ipr.DateOf(c.NextDue.Add(-time.Nanosecond), c.Profile.Location())
+}
+
+// responseRows lists the holders' identification response times of the last
+// year; a failure only loses the table, not the page.
+func (s *Server) responseRows(r *http.Request, user *ipr.User, names map[int64]string, now time.Time) []responseRow {
+	times, err := s.svc.ResponseTimes(r.Context(), user, now.AddDate(-1, 0, 0))
+	if err != nil {
+		s.log.Warn("response times", "request_id", enforce.RequestID(r.Context()), "err", err)
+		return nil
+	}
+	var out []responseRow
+	for _, rt := range times {
+		out = append(out, responseRow{Holder: holderName(names, rt.HolderOrgID), Answered: rt.Answered,
+			AvgHours: strconv.FormatFloat(rt.AvgHours, 'f', 1, 64), Median: strconv.FormatFloat(rt.MedianHours, 'f', 1, 64)})
+	}
+	return out
 }

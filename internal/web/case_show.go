@@ -27,6 +27,7 @@ type caseShowData struct {
 	Forms      []eventForm
 	BondForm   *bondForm // nil when the user owes no bond now
 	CanRequest bool      // may ask the holder to identify items
+	CanRecount bool      // may count the running deadlines again with the calendars in use
 	Requests   []requestRow
 	Documents  []string
 	Done       string // message, already translated
@@ -185,6 +186,7 @@ func (s *Server) caseShowData(r *http.Request, user *ipr.User, d *enforce.CaseDe
 			Danger: slices.Contains(dangerEvents, ev)})
 	}
 	data.CanRequest = c.Open() && len(d.Items) > 0 && ipr.Can(user, ipr.ActionActCase, c.Resource())
+	data.CanRecount = c.Open() && hasRunning(d.Deadlines) && ipr.Can(user, ipr.ActionActCase, c.Resource())
 	mayAnswer := ipr.Can(user, ipr.ActionAnswerIdentification, c.Resource())
 	for _, req := range d.Identifications {
 		data.Requests = append(data.Requests, newRequestRow(req, d.Items, loc, now, mayAnswer))

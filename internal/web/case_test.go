@@ -37,7 +37,7 @@ func caseOpenFor(t *testing.T, w *world, holder string, n int) *ipr.Case {
 			DeclaredValue: workflow.Yuan(500)}
 	}
 	c, err := w.svc.OpenCase(t.Context(), hdUser(t, w, officer), enforce.CaseInput{Profile: ipr.ProfileCN,
-		Mode: ipr.ModeExOfficio, Office: caseOffice, HolderOrgID: hdUser(t, w, holder).OrgID, Channel: "postal",
+		Mode: ipr.ModeExOfficio, Office: caseOffice, HolderOrgID: hdUser(t, w, holder).OrgID, Channel: "ecommerce",
 		GoodsValue: workflow.Yuan(100_000), Items: items})
 	if err != nil {
 		t.Fatalf("OpenCase: %v", err)
@@ -310,6 +310,10 @@ func TestIdentificationBatch(t *testing.T) {
 	scrRedirect(t, "answer", w.do(t, holder, "POST", page, url.Values{"mark_all": {"counterfeit"}, "verdict_" + first: {"genuine"},
 		"mark_all_points": {"stitching of the logo"}}), path+"?done=answered")
 	scrWant(t, "answered", w.get(t, off, path), http.StatusOK, "119 counterfeit, 1 genuine, 0 cannot tell", "Identification answered")
+	scrWant(t, "response times", w.get(t, off, "/cases"), http.StatusOK, "Right holders&#39; identification response times",
+		"<tr><td>Northwind Apparel</td><td>", "<tr><td>Voltis Electronics</td><td>")
+	scrWant(t, "the holder's own response times", w.get(t, holder, "/cases"), http.StatusOK, "<tr><td>Northwind Apparel</td><td>")
+	scrNot(t, "the holder's response times", w.get(t, holder, "/cases"), "<tr><td>Voltis Electronics</td><td>")
 	scrWant(t, "answer twice", w.do(t, holder, "POST", page, url.Values{"mark_all": {"genuine"}}), http.StatusConflict, "already answered")
 	scrWant(t, "the officer cannot answer", w.do(t, off, "POST", page, url.Values{"mark_all": {"genuine"}}), http.StatusForbidden)
 	scrWant(t, "another holder", w.get(t, w.signIn(t, otherHolder), page), http.StatusNotFound)
