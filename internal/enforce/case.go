@@ -41,6 +41,15 @@ type CaseDetail struct {
 	Deadlines       []DeadlineView
 	Identifications []*ipr.IdentificationRequest
 	Allowed         []string // the workflow events the actor may send now
+	// The points of the authentication guides of the case's rights' products,
+	// which a holder cites when it identifies the goods.
+	GuidePoints []CaseGuidePoint
+}
+
+// CaseGuidePoint is one point of an authentication guide, named with its product.
+type CaseGuidePoint struct {
+	ipr.GuidePoint
+	Product string
 }
 
 // DeadlineView is a case's clock with the office's working days left until it
@@ -179,6 +188,9 @@ func (s *Service) CaseDetail(ctx context.Context, actor *ipr.User, id int64) (*C
 		if out.Identifications, err = tx.IdentificationRequests(ctx, id); err != nil {
 			return err
 		}
+		if out.GuidePoints, err = caseGuidePoints(ctx, tx, c); err != nil {
+			return err
+		}
 		deadlines, err := tx.Deadlines(ctx, id)
 		if err != nil {
 			return err
@@ -195,6 +207,27 @@ func (s *Service) CaseDetail(ctx context.Context, actor *ipr.User, id int64) (*C
 		return nil
 	})
 	return out, err
+}
+
+// caseGuidePoints lists the guide points of the products of the case's rights.
+func caseGuidePoints(ctx context.Context, tx *store.Tx, c *ipr.Case) ([]CaseGuidePoint, error) {
+	var out []CaseGuidePoint
+	for _, rightID := range c.RightIDs {
+		products, err := tx.Products(ctx, rightID)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range products {
+			points, err := tx.GuidePoints(ctx, p.ID)
+			if err != nil {
+				return nil, err
+			}
+			for _, g := range points {
+				out = append(out, CaseGuidePoint{GuidePoint: g, Product: p.Name})
+			}
+		}
+	}
+	return out, nil
 }
 
 // Cases lists cases: customs see every one, a right holder only its own, an

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,8 +26,12 @@ type identificationData struct {
 	CanAnswer     bool
 	MarkAll       string
 	MarkAllPoints string
+	MarkAllGuide  []guideChoice // the guide points "mark all" cites
+	Guide         bool          // the case's products have guide points to cite
 	Verdicts      []ipr.Verdict
 	Errs          fieldErrors
+
+	points []enforce.CaseGuidePoint
 }
 
 // identificationRow is one requested item, with the verdict chosen or given.
@@ -38,6 +43,35 @@ type identificationRow struct {
 	Quantity    string
 	Verdict     string
 	Points      string
+	Files       []fileLink    // the item's photos and documents
+	GuideChoice []guideChoice // the guide points this row cites
+}
+
+// guideChoice is an authentication guide point a holder may cite.
+type guideChoice struct {
+	ID      int64
+	Label   string // product: point
+	Checked bool
+}
+
+// guideChoices offers the case's guide points, those in chosen ticked.
+func guideChoices(points []enforce.CaseGuidePoint, chosen []int64) []guideChoice {
+	out := make([]guideChoice, len(points))
+	for i, g := range points {
+		out[i] = guideChoice{ID: g.ID, Label: g.Product + ": " + g.Title, Checked: slices.Contains(chosen, g.ID)}
+	}
+	return out
+}
+
+// formIDs reads the ids ticked under name.
+func formIDs(r *http.Request, name string) []int64 {
+	var ids []int64
+	for _, v := range r.PostForm[name] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
 
 // RowError is the problem of row i's part (verdict, points, item), in the page language.
@@ -68,19 +102,24 @@ func (s *Server) handleIdentificationAnswer(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	data.MarkAll, data.MarkAllPoints = formValue(r, "mark_all"), formValue(r, "mark_all_points")
+	markAllGuide := formIDs(r, "mark_all_guide")
+	data.MarkAllGuide = guideChoices(data.points, markAllGuide)
 	answers := make([]ipr.IdentificationAnswer, len(data.Rows))
 	for i := range data.Rows {
 		row := &data.Rows[i]
 		key := strconv.FormatInt(row.ItemID, 10)
 		row.Verdict, row.Points = formValue(r, "verdict_"+key), formValue(r, "points_"+key)
+		guide := formIDs(r, "guide_"+key)
+		row.GuideChoice = guideChoices(data.points, guide)
 		verdict, points := row.Verdict, row.Points
 		if verdict == "" {
 			verdict = data.MarkAll
 		}
-		if points == "" {
-			points = data.MarkAllPoints
+		if points == "" && len(guide) == 0 {
+			points, guide = data.MarkAllPoints, markAllGuide
 		}
-		answers[i] = ipr.IdentificationAnswer{ItemID: row.ItemID, Verdict: ipr.Verdict(verdict), Points: []string{points}}
+		answers[i] = ipr.IdentificationAnswer{ItemID: row.ItemID, Verdict: ipr.Verdict(verdict), Points: []string{points},
+			GuidePointIDs: guide}
 	}
 	_, err = s.svc.AnswerIdentification(r.Context(), userFrom(r), data.Request.ID, answers)
 	switch ipr.ErrorCode(err) {
@@ -114,7 +153,21 @@ func (s *Server) identificationData(r *http.Request) (*identificationData, error
 	if req == nil { // answered requests stay listed; a missing one is a store fault
 		return nil, &ipr.Error{Code: ipr.ENOTFOUND, Message: "identification request not found"}
 	}
-	return newIdentificationData(user, d, req, s.svc.Clock.Now()), nil
+	data := newIdentificationData(user, d, req, s.svc.Clock.Now())
+	goods, err := s.svc.CaseItems(r.Context(), user, d.Case.ID)
+	if err != nil {
+		return nil, err
+	}
+	files := map[int64][]fileLink{}
+	for _, it := range goods.Items {
+		for _, f := range it.Files {
+			files[it.ID] = append(files[it.ID], fileLink{SHA: f.SHA256, Name: f.Name, Image: f.IsImage()})
+		}
+	}
+	for i := range data.Rows {
+		data.Rows[i].Files = files[data.Rows[i].ItemID]
+	}
+	return data, nil
 }
 
 func newIdentificationData(user *ipr.User, d *enforce.CaseDetail, req *ipr.IdentificationRequest, now time.Time) *identificationData {
@@ -122,7 +175,8 @@ func newIdentificationData(user *ipr.User, d *enforce.CaseDetail, req *ipr.Ident
 	loc := c.Profile.Location()
 	data := &identificationData{Case: c, CasePath: casePath(c.ID), Action: identificationPath(req.ID), Request: req,
 		Due: req.Due.In(loc).Format("2006-01-02 15:04"), Overdue: !req.Answered() && now.After(req.Due),
-		CanAnswer: !req.Answered() && ipr.Can(user, ipr.ActionAnswerIdentification, c.Resource()), Verdicts: ipr.Verdicts}
+		CanAnswer: !req.Answered() && ipr.Can(user, ipr.ActionAnswerIdentification, c.Resource()), Verdicts: ipr.Verdicts,
+		Guide: len(d.GuidePoints) > 0, points: d.GuidePoints, MarkAllGuide: guideChoices(d.GuidePoints, nil)}
 	items := map[int64]*ipr.CaseItem{}
 	for _, it := range d.Items {
 		items[it.ID] = it
@@ -136,9 +190,11 @@ func newIdentificationData(user *ipr.User, d *enforce.CaseDetail, req *ipr.Ident
 		if it := items[itemID]; it != nil {
 			row.Position, row.Description, row.Quantity = it.Position, it.Description, strconv.FormatInt(it.Quantity, 10)+" "+it.Unit
 		}
+		var cited []int64
 		if a, ok := given[itemID]; ok {
-			row.Verdict, row.Points = string(a.Verdict), strings.Join(a.Points, "; ")
+			row.Verdict, row.Points, cited = string(a.Verdict), strings.Join(a.Points, "; "), a.GuidePointIDs
 		}
+		row.GuideChoice = guideChoices(d.GuidePoints, cited)
 		data.Rows = append(data.Rows, row)
 	}
 	return data
