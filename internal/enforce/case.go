@@ -40,7 +40,8 @@ type CaseDetail struct {
 	Events          []ipr.CaseEvent
 	Deadlines       []DeadlineView
 	Identifications []*ipr.IdentificationRequest
-	Allowed         []string // the workflow events the actor may send now
+	Allowed         []string         // the workflow events the actor may send now
+	Actors          map[int64]string // the names of those on the timeline, by user id
 	// The points of the authentication guides of the case's rights' products,
 	// which a holder cites when it identifies the goods.
 	GuidePoints []CaseGuidePoint
@@ -191,6 +192,13 @@ func (s *Service) CaseDetail(ctx context.Context, actor *ipr.User, id int64) (*C
 		if out.GuidePoints, err = caseGuidePoints(ctx, tx, c); err != nil {
 			return err
 		}
+		actors := make([]int64, len(out.Events))
+		for i, e := range out.Events {
+			actors[i] = e.ActorID
+		}
+		if out.Actors, err = userNames(ctx, tx, actors); err != nil {
+			return err
+		}
 		deadlines, err := tx.Deadlines(ctx, id)
 		if err != nil {
 			return err
@@ -207,6 +215,26 @@ func (s *Service) CaseDetail(ctx context.Context, actor *ipr.User, id int64) (*C
 		return nil
 	})
 	return out, err
+}
+
+// userNames are the names of the users with ids; ids of no user (the
+// system's 0, a deleted user) are left out.
+func userNames(ctx context.Context, tx *store.Tx, ids []int64) (map[int64]string, error) {
+	names := map[int64]string{}
+	for _, id := range ids {
+		if _, done := names[id]; done || id == 0 {
+			continue
+		}
+		u, err := tx.UserByID(ctx, id)
+		if ipr.ErrorCode(err) == ipr.ENOTFOUND {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		names[id] = u.Name
+	}
+	return names, nil
 }
 
 // caseGuidePoints lists the guide points of the products of the case's rights.

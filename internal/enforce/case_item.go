@@ -110,18 +110,13 @@ func (s *Service) CaseItems(ctx context.Context, actor *ipr.User, caseID int64) 
 		}
 		mayAct := ipr.Can(actor, ipr.ActionActCase, c.Resource())
 		out = &ItemsView{Case: c, Custody: custody, Storage: StorageCost(items, c.OpenedAt, storageUntil(c, s.Clock.Now())),
-			Movers: map[int64]string{}, CanEdit: mayAct && c.Open(), CanMove: mayAct}
-		for _, m := range custody {
-			if _, done := out.Movers[m.By]; done {
-				continue
-			}
-			u, err := tx.UserByID(ctx, m.By)
-			if err != nil && ipr.ErrorCode(err) != ipr.ENOTFOUND {
-				return err
-			}
-			if u != nil {
-				out.Movers[m.By] = u.Name
-			}
+			CanEdit: mayAct && c.Open(), CanMove: mayAct}
+		movers := make([]int64, len(custody))
+		for i, m := range custody {
+			movers[i] = m.By
+		}
+		if out.Movers, err = userNames(ctx, tx, movers); err != nil {
+			return err
 		}
 		for i, it := range items {
 			v := ItemView{CaseItem: it, Accrued: out.Storage.PerItem[i]}

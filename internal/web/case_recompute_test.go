@@ -24,7 +24,7 @@ func TestCaseRecompute(t *testing.T) {
 	scrWant(t, "the holder recounts", w.do(t, holder, "POST", path+"/recompute", version), http.StatusForbidden)
 	scrRedirect(t, "recount", w.do(t, off, "POST", path+"/recompute", version), path+"?done=recompute")
 	scrWant(t, "after the recount", w.get(t, off, path+"?done=recompute"), http.StatusOK,
-		"The running deadlines were counted again.", "Deadlines recounted", "no date changed")
+		"The running deadlines were counted again.", "Deadlines recounted", "no date changed", "(by Chen Jie)")
 	scrWant(t, "a stale page", w.do(t, off, "POST", path+"/recompute", version), http.StatusConflict, "reload")
 }
 

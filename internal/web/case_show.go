@@ -53,6 +53,7 @@ func (eventForm) Determinations() []string { return determinationChoices }
 type timelineRow struct {
 	At, Kind, From, To, Note string
 	System                   bool
+	By                       string // who acted, when a user did
 }
 
 // requestRow is an identification request with its answers.
@@ -175,7 +176,7 @@ func (s *Server) caseShowData(r *http.Request, user *ipr.User, d *enforce.CaseDe
 	data.Next = nextDeadline(data.Deadlines, d.Deadlines)
 	for _, e := range d.Events {
 		data.Timeline = append(data.Timeline, timelineRow{At: e.At.In(loc).Format("2006-01-02 15:04"), Kind: e.Kind,
-			From: e.FromState, To: e.ToState, Note: e.Note, System: e.ActorID == 0})
+			From: e.FromState, To: e.ToState, Note: e.Note, System: e.ActorID == 0, By: d.Actors[e.ActorID]})
 	}
 	for _, ev := range d.Allowed {
 		if c.Profile == ipr.ProfileCN && slices.Contains([]string{"apply", "post_bond"}, ev) {
