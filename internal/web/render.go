@@ -101,6 +101,9 @@ func navFor(user *ipr.User, current string) []navItem {
 	if ipr.Can(user, ipr.ActionViewAudit, ipr.OrgResource("audit", user.OrgID)) {
 		items = append(items, navItem{Key: "nav.audit", Path: "/audit"})
 	}
+	if ipr.Can(user, ipr.ActionManageTokens, ipr.Anything) {
+		items = append(items, navItem{Key: "nav.webhooks", Path: "/admin/webhooks"})
+	}
 	items = append(items, rightsNav(user)...)
 	if ipr.Can(user, ipr.ActionViewDeclaration, ipr.Anything) {
 		items = append(items, navItem{Key: "nav.screening", Path: "/screening"})

@@ -140,6 +140,7 @@ func (s *Server) routes(api http.Handler) http.Handler {
 	browser.HandleFunc("GET /identifications/{id}", s.handleIdentificationShow)
 	browser.HandleFunc("POST /identifications/{id}", s.handleIdentificationAnswer)
 	browser.HandleFunc("GET /guarantee", s.handleGuaranteeShow)
+	browser.HandleFunc("GET /admin/webhooks", s.handleWebhookList)
 	browser.HandleFunc("POST /guarantee", s.handleGuaranteeFile)
 	browser.HandleFunc("GET /rules", s.handleRuleList)
 	browser.HandleFunc("GET /rules/new", s.handleRuleNew)
