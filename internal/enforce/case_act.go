@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
@@ -108,6 +109,9 @@ func (s *Service) caseTransition(ctx context.Context, tx *store.Tx, c *ipr.Case,
 	if err != nil {
 		return nil, err
 	}
+	if err := lateAnswer(c, ev, effects, deadlines, now); err != nil {
+		return nil, err
+	}
 	c.State = string(next.State)
 	c.Determination = determinationOf(next.Determination)
 	c.Penalty = ipr.Penalty{Fine: next.Penalty.Fine, Tier: next.Penalty.Tier, Reason: next.Penalty.Reason}
@@ -118,6 +122,29 @@ func (s *Service) caseTransition(ctx context.Context, tx *store.Tx, c *ipr.Case,
 		c.ClosedAt = now
 	}
 	return &step{ev: ev, before: before, next: next, effects: effects, note: eventNote(ev)}, nil
+}
+
+// lateAnswer refuses a holder's answer to a clock that has run out: once the
+// holder's time is up, only the legal default (confirmed by a supervisor)
+// may follow, even before the expiry job has run.
+func lateAnswer(c *ipr.Case, ev workflow.Event, effects []workflow.Effect, deadlines []*ipr.Deadline, now time.Time) error {
+	if _, ok := holderEvents[ev.Kind]; !ok {
+		return nil
+	}
+	for _, ef := range effects {
+		stop, ok := ef.(workflow.StopClock)
+		if !ok {
+			continue
+		}
+		for _, d := range deadlines {
+			if d.Name == stop.Name && d.State == ipr.DeadlineRunning && !now.Before(d.DueAt) {
+				return &ipr.Error{Code: ipr.ECONFLICT, Message: fmt.Sprintf("the time for %s ran out on %s", ev.Kind, d.DueDate),
+					Fields: map[string]string{"event": fmt.Sprintf("%s was due by %s (%s); the legal default awaits a supervisor",
+						ev.Kind, d.DueDate, c.Profile.Location())}}
+			}
+		}
+	}
+	return nil
 }
 
 // carryOut does what a saved transition asks: clocks, notices, the bond's

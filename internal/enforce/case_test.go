@@ -339,3 +339,24 @@ func TestCaseExpiryAwaitsSupervisor(t *testing.T) {
 		}
 	})
 }
+
+// Once the holder's reply deadline has run out, its answers are refused with
+// the date, even before the expiry job has moved the case on.
+func TestCaseLateAnswerRefused(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		s, clock := demo(t, db)
+		c := act(t, s, officerEmail, caseAt(t, s, clock, qingming), workflow.Event{Kind: "notify_holder"})
+		clock.Advance(time.Date(2025, 4, 8, 16, 0, 0, 0, time.UTC).Sub(clock.Now())) // midnight in Yiwu after 8 April
+		before := count(t, s).events
+		_, err := s.ActOnCase(t.Context(), user(t, s, holderEmail), c.ID, c.Version, workflow.Event{Kind: "decline"})
+		wantError(t, err, ipr.ECONFLICT, "event")
+		if !strings.Contains(ipr.ErrorMessage(err), "2025-04-08") {
+			t.Errorf("got %q, want the date the time ran out", ipr.ErrorMessage(err))
+		}
+		_, err = s.PostBond(t.Context(), user(t, s, holderEmail), c.ID, c.Version, false)
+		wantError(t, err, ipr.ECONFLICT, "event")
+		if got := count(t, s).events; got != before {
+			t.Errorf("refused answers wrote %d audit events, want 0", got-before)
+		}
+	})
+}
