@@ -33,7 +33,7 @@ func TestListAudit(t *testing.T) {
 			// The association, its 17 working groups, its user, 13 memberships and 5 problem texts.
 			{"association", user(t, s, secretaryEmail), ipr.AuditFilter{Limit: 500}, associationEvents},
 			{"supervisor sees everything", user(t, s, supervisorEmail), ipr.AuditFilter{Limit: 500}, demoEvents},
-			{"supervisor filters", user(t, s, supervisorEmail), ipr.AuditFilter{OrgID: holder.OrgID}, northwindEvents},
+			{"supervisor filters", user(t, s, supervisorEmail), ipr.AuditFilter{OrgID: holder.OrgID, Limit: 500}, northwindEvents},
 		}
 		for _, tt := range scoped {
 			page, err := s.ListAudit(ctx, tt.actor, tt.filter)

@@ -196,6 +196,9 @@ func (s *Service) WorkingDaysLeft(ctx context.Context, p ipr.Profile, last ipr.D
 // system sends deadline_expired, so the case awaits a supervisor's confirmation
 // of the legal default (or records the clock overdue when there is none).
 func (s *Service) HandleReminder(ctx context.Context, r notify.Reminder) error {
+	if r.ObjectType == "transfer" {
+		return s.handleTransferReminder(ctx, r)
+	}
 	if r.ObjectType != "case" || !strings.HasPrefix(r.Name, "case.deadline.") {
 		return nil // not ours
 	}

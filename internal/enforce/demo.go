@@ -66,6 +66,9 @@ func (s *Service) LoadDemo(ctx context.Context) (*DemoReport, error) {
 	if err := s.ensureDemoCases(ctx, report); err != nil { // after the commit: cases go through the services
 		return nil, err
 	}
+	if err := s.ensureDemoTransfers(ctx, report); err != nil { // transfers of cases of their own, to the police
+		return nil, err
+	}
 	for _, u := range demoUsers {
 		report.Logins = append(report.Logins, DemoLogin{Email: u.Email, Role: ipr.Role(u.Role), Org: u.Org})
 	}

@@ -124,7 +124,7 @@ func TestDemoCasesScope(t *testing.T) {
 			want  int
 		}{
 			{holderEmail, northwindCases},
-			{"brand@voltis.example", 2},
+			{"brand@voltis.example", 5}, // 2 and 3 transfer cases
 			{"brand@aurelia.example", 1},
 			{"brand@medora.example", 0},
 		}

@@ -26,20 +26,23 @@ const (
 // How many audit events loading the demo world records, in all and about some
 // organisations. A change of the demo data changes these; the failing test says by how much.
 const (
-	demoEvents        = 228 // 176 before screening: + 3 rules, 1 batch of declarations, 7 decisions; + 41 for the cases
-	northwindEvents   = 45  // 24 before the cases: + its guarantee and 20 steps of its 5 cases
+	demoEvents        = 316 // 176 before screening: + 3 rules, 1 batch of declarations, 7 decisions; + 41 for the cases; + 88 for the transfers
+	northwindEvents   = 85  // 24 before the cases: + its guarantee and 20 steps of its 5 cases; + 40 of its 4 transfer cases
 	aureliaEvents     = 23  // 21 before the cases: + one case opened and dismissed
 	associationEvents = 37
-	recentDemoEvents  = 189 // of demoEvents, those of the last 24 hours: the demo cases' history is older
+	recentDemoEvents  = 190 // of demoEvents, those of the last 24 hours: the demo cases' history is older; + 1 resubmission
 )
 
 // The demo's detention cases (demo_cases.go) and the in-app notices they leave.
 const (
-	demoCaseCount    = 10
-	northwindCases   = 5
-	northwindNotices = 10 // Northwind's own cases: suspicion, detention and determination notices, identification requests
-	agentCaseNotices = 5  // the agent's clients' cases (Lumina, Orbis)
+	demoCaseCount    = 19 // 10 and the 9 of the demo transfers
+	northwindCases   = 9  // 5 and 4 transfer cases
+	northwindNotices = 22 // Northwind's own cases: suspicion, detention and determination notices, identification requests
+	agentCaseNotices = 11 // the agent's clients' cases (Lumina, Orbis)
 )
+
+// The demo's transfers to the police (demo_transfers.go), each of a case of its own.
+const demoTransferCount = 9
 
 // demo returns a service on db with the demo world loaded and its clock at start.
 func demo(t *testing.T, db *store.DB) (*enforce.Service, *ipr.FixedClock) {

@@ -92,18 +92,27 @@ func renewalNotice(r *ipr.Right, kind string, now time.Time) *ipr.Notification {
 	}
 }
 
-// noticeOrgs are the organisations whose notifications actor reads: a right holder
-// its own, an agent its clients'.
+// noticeOrgs are the organisations whose notifications actor reads: its own
+// (a right holder's, a customs office's, a police unit's), an agent its
+// clients'; each one passes ipr.Can.
 func noticeOrgs(actor *ipr.User) ([]int64, error) {
-	switch {
-	case actor == nil:
-		return nil, ipr.Authorize(nil, ipr.ActionViewDashboard, ipr.Anything)
-	case actor.Role == ipr.RoleRightHolder:
-		return []int64{actor.OrgID}, nil
-	case actor.Role == ipr.RoleAgent:
-		return actor.ActsFor, nil
+	if actor == nil {
+		return nil, ipr.Authorize(nil, ipr.ActionReadNotices, ipr.Anything)
 	}
-	return nil, ipr.Errorf(ipr.EFORBIDDEN, "notifications are for right holders and their agents")
+	candidates := []int64{actor.OrgID}
+	if actor.Role == ipr.RoleAgent {
+		candidates = actor.ActsFor
+	}
+	var orgs []int64
+	for _, id := range candidates {
+		if ipr.Can(actor, ipr.ActionReadNotices, ipr.OrgResource("notification", id)) {
+			orgs = append(orgs, id)
+		}
+	}
+	if len(orgs) == 0 && actor.Role != ipr.RoleAgent { // an agent without clients: nothing yet
+		return nil, ipr.Errorf(ipr.EFORBIDDEN, "you get no notifications")
+	}
+	return orgs, nil
 }
 
 // Notifications returns the newest notifications of actor's organisation (an agent: its clients').
@@ -135,8 +144,8 @@ func (s *Service) UnreadNotifications(ctx context.Context, actor *ipr.User) (int
 	return n, err
 }
 
-// MarkNotificationRead marks a notification read. Those who may act on it (file the
-// renewal it reminds of) may mark it; to anyone else it does not exist.
+// MarkNotificationRead marks a notification read. Those who may read their
+// organisation's notices may mark it; to anyone else it does not exist.
 func (s *Service) MarkNotificationRead(ctx context.Context, actor *ipr.User, id int64) (*ipr.Notification, error) {
 	if _, err := noticeOrgs(actor); err != nil {
 		return nil, err
@@ -147,8 +156,7 @@ func (s *Service) MarkNotificationRead(ctx context.Context, actor *ipr.User, id 
 		if err != nil {
 			return err
 		}
-		holder := ipr.Resource{Kind: "right", OrgID: n.OrgID, State: string(ipr.StatusApproved)}
-		if !ipr.Can(actor, ipr.ActionAmendRight, holder) {
+		if !ipr.Can(actor, ipr.ActionReadNotices, ipr.OrgResource("notification", n.OrgID)) {
 			return &ipr.Error{Code: ipr.ENOTFOUND, Message: "notification not found",
 				Fields: map[string]string{"notification": "no notification with id " + strconv.FormatInt(id, 10)}}
 		}

@@ -23,20 +23,20 @@ func TestAuditListFilters(t *testing.T) {
 			wantRows  int
 			wantOnly  string // every row's action, or its prefix
 		}{
-			{"", "229 events", 50, ""},
-			{"?page=2", "229 events", 50, ""},
-			{"?page=4", "229 events", 50, ""},
-			{"?page=5", "229 events", 29, ""},
-			{"?page=6", "229 events", 0, ""},
+			{"", "317 events", 50, ""},
+			{"?page=2", "317 events", 50, ""},
+			{"?page=6", "317 events", 50, ""},
+			{"?page=7", "317 events", 17, ""},
+			{"?page=8", "317 events", 0, ""},
 			{"?action=user.login", "1 events", 1, "user.login"},
 			{"?action=user.", "20 events", 20, "user."},
 			{"?action=working_group.create", "17 events", 17, "working_group.create"},
 			{"?object=org", "22 events", 22, "org."},
-			{"?actor=SUPERVISOR@hangzhou", "20 events", 20, ""}, // and 16 steps of the demo cases
+			{"?actor=SUPERVISOR@hangzhou", "62 events", 50, ""}, // and the steps of the demo cases and transfers
 			{"?actor=nobody", "0 events", 0, ""},
 			{"?from=2026-11-27&to=2026-11-27", "189 events", 50, ""},
 			{"?from=2026-11-28", "0 events", 0, ""},
-			{"?to=2026-11-26", "40 events", 40, ""}, // the demo cases' history
+			{"?to=2026-11-26", "128 events", 50, ""}, // the demo cases' and transfers' history
 			{"?action=user.&actor=system&page=1", "19 events", 19, "user.create"},
 		} {
 			r := w.get(t, c, "/audit"+tc.query)
@@ -186,12 +186,15 @@ func TestAuditListRightHolderSeesOwnOrg(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("GET /audit: got %d, want 200", r.status)
 	}
-	// Its demo data (24 events, 21 more for its guarantee and cases) and its sign-in.
-	if got := auditActions(r.body); !slices.Contains(got, "user.login") || !slices.Contains(got, "right.file") {
-		t.Errorf("GET /audit as Northwind: got %v, want its own sign-in and recordation among them", got)
+	// Its demo data (24 events, 61 more for its guarantee, cases and transfers) and its sign-in.
+	if got := auditActions(r.body); !slices.Contains(got, "user.login") {
+		t.Errorf("GET /audit as Northwind: got %v, want its own sign-in among them", got)
 	}
-	if !strings.Contains(r.body, ">46 events<") {
-		t.Errorf("GET /audit as Northwind: got a total other than 46 events")
+	if got := auditActions(w.get(t, c, "/audit?action=right.").body); !slices.Contains(got, "right.file") {
+		t.Errorf("GET /audit?action=right. as Northwind: got %v, want its recordation", got)
+	}
+	if !strings.Contains(r.body, ">86 events<") {
+		t.Errorf("GET /audit as Northwind: got a total other than 86 events")
 	}
 	for _, other := range []string{"aurelia", "Aurelia", "Voltis", "Lin &amp; Partners", "working_group"} {
 		if strings.Contains(r.body, other) {

@@ -25,9 +25,10 @@ type caseShowData struct {
 	Deadlines  []deadlineRow
 	Timeline   []timelineRow
 	Forms      []eventForm
-	BondForm   *bondForm // nil when the user owes no bond now
-	CanRequest bool      // may ask the holder to identify items
-	CanRecount bool      // may count the running deadlines again with the calendars in use
+	BondForm   *bondForm         // nil when the user owes no bond now
+	CanRequest bool              // may ask the holder to identify items
+	CanRecount bool              // may count the running deadlines again with the calendars in use
+	Transfer   *caseTransferLink // the threshold check and the transfer page, for customs
 	Requests   []requestRow
 	Documents  []string
 	Done       string // message, already translated
@@ -188,6 +189,7 @@ func (s *Server) caseShowData(r *http.Request, user *ipr.User, d *enforce.CaseDe
 	}
 	data.CanRequest = c.Open() && len(d.Items) > 0 && ipr.Can(user, ipr.ActionActCase, c.Resource())
 	data.CanRecount = c.Open() && hasRunning(d.Deadlines) && ipr.Can(user, ipr.ActionActCase, c.Resource())
+	data.Transfer = s.caseTransferLink(r, user, c)
 	mayAnswer := ipr.Can(user, ipr.ActionAnswerIdentification, c.Resource())
 	for _, req := range d.Identifications {
 		data.Requests = append(data.Requests, newRequestRow(req, d.Items, loc, now, mayAnswer))

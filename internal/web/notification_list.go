@@ -63,6 +63,8 @@ func notificationLink(n *ipr.Notification) string {
 		return casePath(n.ObjectID)
 	case "identification":
 		return identificationPath(n.ObjectID)
+	case "transfer":
+		return transferPath(n.ObjectID)
 	}
 	return ""
 }

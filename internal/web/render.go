@@ -111,6 +111,15 @@ func navFor(user *ipr.User, current string) []navItem {
 	if ipr.Can(user, ipr.ActionViewRule, ipr.Anything) {
 		items = append(items, navItem{Key: "nav.rules", Path: "/rules"})
 	}
+	if ipr.Can(user, ipr.ActionViewPublicTips, ipr.Anything) {
+		items = append(items, navItem{Key: "publictip.nav_triage", Path: "/triage"})
+	}
+	if mayUseTips(user) {
+		items = append(items, navItem{Key: "nav.tips", Path: "/tips"})
+	}
+	if user.Role.IsCustoms() || user.Role == ipr.RolePolice {
+		items = append(items, navItem{Key: "nav.transfers", Path: "/transfers"})
+	}
 	if ipr.Can(user, ipr.ActionViewInfringer, ipr.OrgResource("infringer", user.OrgID)) {
 		items = append(items, navItem{Key: "nav.infringers", Path: "/infringers"})
 	}

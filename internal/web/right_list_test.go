@@ -117,7 +117,7 @@ func TestRightNavigation(t *testing.T) {
 		want  []string
 		not   []string
 	}{
-		{officer, []string{`href="/rights"`}, []string{`href="/portfolio"`, `href="/review"`, `href="/notifications"`}},
+		{officer, []string{`href="/rights"`, `href="/notifications"`}, []string{`href="/portfolio"`, `href="/review"`}},
 		{supervisor, []string{`href="/rights"`, `href="/review"`}, []string{`href="/portfolio"`}},
 		{regSecretariat, []string{`href="/rights"`}, []string{`href="/portfolio"`, `href="/review"`}},
 		{brand, []string{`href="/portfolio"`, `href="/notifications"`}, []string{`href="/rights"`, `href="/review"`}},

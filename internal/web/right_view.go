@@ -125,8 +125,10 @@ func rightsNav(user *ipr.User) []navItem {
 		items = append(items, navItem{Key: "nav.rights", Path: "/rights"})
 	}
 	if holderSide(user) {
-		items = append(items, navItem{Key: "nav.portfolio", Path: "/portfolio"},
-			navItem{Key: "nav.notifications", Path: "/notifications"})
+		items = append(items, navItem{Key: "nav.portfolio", Path: "/portfolio"})
+	}
+	if user != nil && (holderSide(user) || ipr.Can(user, ipr.ActionReadNotices, ipr.OrgResource("notification", user.OrgID))) {
+		items = append(items, navItem{Key: "nav.notifications", Path: "/notifications"})
 	}
 	if ipr.Can(user, ipr.ActionReviewRight, ipr.Anything) {
 		items = append(items, navItem{Key: "nav.review", Path: "/review"})

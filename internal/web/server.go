@@ -30,6 +30,7 @@ type Server struct {
 	metrics  *metrics
 	registry *prometheus.Registry
 	logins   *rateLimiter
+	reports  *publicTipLine // the public tip line's abuse guards (publictip_form.go)
 	handler  http.Handler
 }
 
@@ -52,7 +53,8 @@ func New(svc *enforce.Service, opts Options) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{svc: svc, log: log, version: opts.Version, pages: pages, catalogs: catalogs,
-		static: static, registry: prometheus.NewRegistry(), logins: newRateLimiter(10, loginWindow)}
+		static: static, registry: prometheus.NewRegistry(), logins: newRateLimiter(10, loginWindow),
+		reports: newPublicTipLine()}
 	s.metrics = newMetrics(s.registry, svc.DBPools())
 	s.handler = s.routes(opts.API)
 	return s, nil
@@ -150,6 +152,32 @@ func (s *Server) routes(api http.Handler) http.Handler {
 	browser.HandleFunc("POST /rules/{id}/delete", s.handleRuleDelete)
 	browser.HandleFunc("GET /files/{sha}", s.handleFileShow)
 	browser.HandleFunc("GET /files/{sha}/thumb", s.handleFileThumb)
+	browser.HandleFunc("GET /report", s.handlePublicTipForm)
+	browser.HandleFunc("POST /report", s.handlePublicTipSubmit)
+	browser.HandleFunc("GET /report/status", s.handlePublicTipStatusForm)
+	browser.HandleFunc("POST /report/status", s.handlePublicTipStatus)
+	browser.HandleFunc("GET /triage", s.handleTriageList)
+	browser.HandleFunc("GET /triage/{id}", s.handleTriageShow)
+	browser.HandleFunc("POST /triage/{id}", s.handleTriageDecide)
+	browser.HandleFunc("GET /triage/{id}/photos/{sha}", s.handleTriagePhoto)
+	browser.HandleFunc("GET /triage/{id}/photos/{sha}/thumb", s.handleTriagePhoto)
+	browser.HandleFunc("GET /tips", s.handleTipList)
+	browser.HandleFunc("GET /tips/new", s.handleTipNew)
+	browser.HandleFunc("POST /tips/new", s.handleTipCreate)
+	browser.HandleFunc("GET /tips/patterns", s.handleTipPatterns)
+	browser.HandleFunc("GET /tips/feedback", s.handleTipFeedback)
+	browser.HandleFunc("GET /tips/{id}", s.handleTipShow)
+	browser.HandleFunc("POST /tips/{id}/rule", s.handleTipRule)
+	browser.HandleFunc("POST /tips/{id}/dismiss", s.handleTipDismiss)
+	browser.HandleFunc("POST /tips/{id}/share", s.handleTipShare)
+	browser.HandleFunc("GET /cases/{id}/transfer", s.handleTransferCase)
+	browser.HandleFunc("POST /cases/{id}/transfer", s.handleTransferPropose)
+	browser.HandleFunc("GET /transfers", s.handleTransferList)
+	browser.HandleFunc("GET /transfers/stats", s.handleTransferStats)
+	browser.HandleFunc("GET /transfers/{id}", s.handleTransferShow)
+	browser.HandleFunc("POST /transfers/{id}/act", s.handleTransferAct)
+	browser.HandleFunc("POST /transfers/{id}/outcome", s.handleTransferOutcome)
+	browser.HandleFunc("GET /transfers/{id}/dossier", s.handleTransferDossier)
 	browser.HandleFunc("GET /static/{name}", s.handleStatic)
 	browser.HandleFunc("GET /favicon.ico", s.handleFavicon)
 	browser.HandleFunc("/", s.handleNotFound)
