@@ -7,8 +7,11 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,7 +19,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/web"
 )
 
@@ -49,6 +51,12 @@ func newWorld(t testing.TB, db *store.DB) *world {
 	if _, err := svc.LoadDemo(context.Background()); err != nil {
 		t.Fatalf("LoadDemo: %v", err)
 	}
+	return serve(t, svc, clock)
+}
+
+// serve starts the web pages and the API on svc.
+func serve(t testing.TB, svc *enforce.Service, clock *ipr.FixedClock) *world {
+	t.Helper()
 	s, err := web.New(svc, web.Options{Version: "test", API: api.New(svc, nil)})
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
@@ -58,8 +66,76 @@ func newWorld(t testing.TB, db *store.DB) *world {
 	return &world{svc: svc, clock: clock, srv: srv}
 }
 
-// newSQLiteWorld is newWorld on a fresh SQLite database, for tests where the engine does not matter.
-func newSQLiteWorld(t testing.TB) *world { return newWorld(t, storetest.SQLite(t)) }
+// newSQLiteWorld is the demo world on a fresh SQLite database, for tests where
+// the engine does not matter. It copies a snapshot of the demo made once per
+// test binary: loading the demo (hashing passwords, screening, opening cases)
+// in every test made this package's tests several times slower.
+func newSQLiteWorld(t testing.TB) *world {
+	t.Helper()
+	src, err := demoSnapshotDir()
+	if err != nil {
+		t.Fatalf("demo snapshot: %v", err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatalf("copy demo snapshot: %v", err)
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(dir, "bordermark.db"))
+	if err != nil {
+		t.Fatalf("open demo snapshot: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatalf("migrate: %v", err)
+	}
+	clock := ipr.NewFixedClock(demoStart)
+	svc := enforce.New(db, clock, nil)
+	svc.Files = store.NewBlobs(filepath.Join(dir, "files"))
+	return serve(t, svc, clock)
+}
+
+// snapshot is the demo world loaded once into a SQLite file and a files folder.
+var snapshot struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+func demoSnapshotDir() (string, error) {
+	snapshot.once.Do(func() { snapshot.dir, snapshot.err = makeDemoSnapshot() })
+	return snapshot.dir, snapshot.err
+}
+
+func makeDemoSnapshot() (string, error) {
+	dir, err := os.MkdirTemp("", "bordermark-web-demo-")
+	if err != nil {
+		return "", err
+	}
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(dir, "bordermark.db"))
+	if err != nil {
+		return dir, err
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		return dir, err
+	}
+	svc := enforce.New(db, ipr.NewFixedClock(demoStart), nil)
+	svc.Files = store.NewBlobs(filepath.Join(dir, "files"))
+	if _, err := svc.LoadDemo(ctx); err != nil {
+		return dir, err
+	}
+	return dir, db.Close() // closing checkpoints the journal into the file that is copied
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if snapshot.dir != "" {
+		os.RemoveAll(snapshot.dir)
+	}
+	os.Exit(code)
+}
 
 // client is a browser-like client with its own cookie jar that does not follow redirects,
 // so that tests can check them.
