@@ -50,7 +50,12 @@ func runServe(ctx context.Context, args []string, getenv env, out, errOut io.Wri
 		if err != nil {
 			return err
 		}
+		cases, err := svc.EnsureDemoHistory(ctx) // the dashboards' history (demo_generate.go)
+		if err != nil {
+			return err
+		}
 		printDemoLogins(out, report)
+		printDemoHistory(out, cases)
 	}
 	// After the demo: its cases are acted on as it loads, which reminders of
 	// their past deadlines must not race, and its addresses are not to be e-mailed.

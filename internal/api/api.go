@@ -107,6 +107,8 @@ var routes = []route{
 	{"POST /api/v1/tips/{id}/share", false, (*API).handleTipShare},
 	{"POST /api/v1/tips/{id}/dismiss", false, (*API).handleTipDismiss},
 	{"GET /api/v1/rules/feedback", false, (*API).handleRuleFeedback},
+	{"GET /api/v1/articles", true, (*API).handleArticleList},
+	{"GET /api/v1/stats/{view}", false, (*API).handleStatsView},
 }
 
 // Patterns returns the pattern ("METHOD /path") of every endpoint the API serves.

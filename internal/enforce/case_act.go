@@ -181,6 +181,9 @@ func (s *Service) carryOut(ctx context.Context, tx *store.Tx, actor *ipr.User, c
 	if err := s.notifyTransition(ctx, tx, c, st); err != nil {
 		return err
 	}
+	if err := s.refreshSentDossiers(ctx, tx, actor, c.ID); err != nil { // the determination, the state
+		return err
+	}
 	return s.audit(ctx, tx, actor, change{Action: "case." + st.ev.Kind, ObjectType: "case", ObjectID: c.ID,
 		ObjectOrg: c.HolderOrgID, Before: from, After: strings.TrimSpace(c.Ref + " " + c.State + " " + st.note)})
 }

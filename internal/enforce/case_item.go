@@ -185,6 +185,9 @@ func (s *Service) AddCaseItems(ctx context.Context, actor *ipr.User, caseID int6
 			out = append(out, &it)
 			names = append(names, fmt.Sprintf("%d. %s × %d %s", it.Position, it.Description, it.Quantity, it.Unit))
 		}
+		if err := s.refreshSentDossiers(ctx, tx, actor, c.ID); err != nil { // evidence changed after sending
+			return err
+		}
 		return s.audit(ctx, tx, actor, change{Action: "case.items_add", ObjectType: "case", ObjectID: c.ID,
 			ObjectOrg: c.HolderOrgID, After: strings.Join(names, "; ")})
 	})
@@ -224,6 +227,9 @@ func (s *Service) UpdateCaseItem(ctx context.Context, actor *ipr.User, item ipr.
 			return itemError(err, it.Position-1)
 		}
 		out = it
+		if err := s.refreshSentDossiers(ctx, tx, actor, c.ID); err != nil { // evidence changed after sending
+			return err
+		}
 		return s.audit(ctx, tx, actor, change{Action: "case.item_update", ObjectType: "case", ObjectID: c.ID,
 			ObjectOrg: c.HolderOrgID, Before: before, After: itemTerms(it)})
 	})
@@ -299,6 +305,9 @@ func (s *Service) AttachItemFile(ctx context.Context, actor *ipr.User, itemID in
 		if err := tx.UpdateCaseItem(ctx, it); err != nil {
 			return err
 		}
+		if err := s.refreshSentDossiers(ctx, tx, actor, c.ID); err != nil { // evidence changed after sending
+			return err
+		}
 		return s.audit(ctx, tx, actor, change{Action: "case.item_file", ObjectType: "case", ObjectID: c.ID,
 			ObjectOrg: c.HolderOrgID, After: fmt.Sprintf("item %d: %s sha256:%s", it.Position, f.file.Name, f.file.SHA256)})
 	})
@@ -348,6 +357,9 @@ func (s *Service) MoveGoods(ctx context.Context, actor *ipr.User, caseID int64, 
 		what := "all goods"
 		if m.ItemID != 0 && len(moved) == 1 {
 			what = "item " + strconv.Itoa(moved[0].Position)
+		}
+		if err := s.refreshSentDossiers(ctx, tx, actor, c.ID); err != nil { // evidence changed after sending
+			return err
 		}
 		return s.audit(ctx, tx, actor, change{Action: "case.custody", ObjectType: "case", ObjectID: c.ID,
 			ObjectOrg: c.HolderOrgID, Before: m.From, After: fmt.Sprintf("%s to %s, received by %s", what, m.To, m.Received)})

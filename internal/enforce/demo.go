@@ -2,6 +2,7 @@ package enforce
 
 import (
 	"context"
+	"sync"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
@@ -23,10 +24,14 @@ type DemoReport struct {
 	Logins  []DemoLogin
 }
 
+// demoPasswordHash hashes the demo password once per process: hashing is
+// deliberately slow, and tests load the demo many times.
+var demoPasswordHash = sync.OnceValue(func() string { return HashPassword(DemoPassword) })
+
 // LoadDemo loads the fictional demo world. Loading it again creates nothing twice.
 func (s *Service) LoadDemo(ctx context.Context) (*DemoReport, error) {
 	report := &DemoReport{}
-	hash := HashPassword(DemoPassword) // once: hashing is deliberately slow
+	hash := demoPasswordHash()
 	actor := ipr.SystemUser()
 	err := s.DB.Update(ctx, func(tx *store.Tx) error {
 		for _, o := range demoOrgs {
@@ -67,6 +72,12 @@ func (s *Service) LoadDemo(ctx context.Context) (*DemoReport, error) {
 		return nil, err
 	}
 	if err := s.ensureDemoTransfers(ctx, report); err != nil { // transfers of cases of their own, to the police
+		return nil, err
+	}
+	if err := s.ensureDemoExhibits(ctx, report); err != nil { // exhibits, and a model case of a closed case
+		return nil, err
+	}
+	if err := s.ensureDemoPublicity(ctx, report); err != nil { // news, best practice and Q&A (demo_publicity.go)
 		return nil, err
 	}
 	for _, u := range demoUsers {

@@ -26,19 +26,19 @@ const (
 // How many audit events loading the demo world records, in all and about some
 // organisations. A change of the demo data changes these; the failing test says by how much.
 const (
-	demoEvents        = 316 // 176 before screening: + 3 rules, 1 batch of declarations, 7 decisions; + 41 for the cases; + 88 for the transfers
-	northwindEvents   = 85  // 24 before the cases: + its guarantee and 20 steps of its 5 cases; + 40 of its 4 transfer cases
-	aureliaEvents     = 23  // 21 before the cases: + one case opened and dismissed
-	associationEvents = 37
-	recentDemoEvents  = 190 // of demoEvents, those of the last 24 hours: the demo cases' history is older; + 1 resubmission
+	demoEvents        = 316 + demoExhibitEvents + demoPublicityEvents          // 176 before screening: + 3 rules, 1 batch of declarations, 7 decisions; + 41 for the cases; + 88 for the transfers
+	northwindEvents   = 85 + northwindExhibitEvents + northwindPublicityEvents // 24 before the cases: + its guarantee and 20 steps of its 5 cases; + 40 of its 4 transfer cases
+	aureliaEvents     = 23                                                     // 21 before the cases: + one case opened and dismissed
+	associationEvents = 37 + associationPublicityEvents
+	recentDemoEvents  = 190 + demoExhibitEvents + recentPublicityEvents // of demoEvents, those of the last 24 hours: the demo cases' history is older; + 1 resubmission
 )
 
 // The demo's detention cases (demo_cases.go) and the in-app notices they leave.
 const (
-	demoCaseCount    = 19 // 10 and the 9 of the demo transfers
-	northwindCases   = 9  // 5 and 4 transfer cases
-	northwindNotices = 22 // Northwind's own cases: suspicion, detention and determination notices, identification requests
-	agentCaseNotices = 11 // the agent's clients' cases (Lumina, Orbis)
+	demoCaseCount    = 19     // 10 and the 9 of the demo transfers
+	northwindCases   = 9      // 5 and 4 transfer cases
+	northwindNotices = 22 + 1 // Northwind's own cases: suspicion, detention and determination notices, identification requests; + an answer to its question
+	agentCaseNotices = 11 + 1 // the agent's clients' cases (Lumina, Orbis); + an answer to a question it asked
 )
 
 // The demo's transfers to the police (demo_transfers.go), each of a case of its own.

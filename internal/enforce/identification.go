@@ -101,6 +101,9 @@ func (s *Service) AnswerIdentification(ctx context.Context, actor *ipr.User, req
 			Kind: "identification.answer", FromState: c.State, ToState: c.State, Note: summary}); err != nil {
 			return err
 		}
+		if err := s.refreshSentDossiers(ctx, tx, actor, c.ID); err != nil { // evidence changed after sending
+			return err
+		}
 		return s.audit(ctx, tx, actor, change{Action: "identification.answer", ObjectType: "identification",
 			ObjectID: requestID, ObjectOrg: c.HolderOrgID, After: c.Ref + ": " + summary})
 	})

@@ -189,9 +189,31 @@ func (s *Service) saveDossier(ctx context.Context, tx *store.Tx, actor *ipr.User
 		ObjectOrg: t.HolderOrgID, After: "version " + itoa(int64(d.Version)) + " sha256 " + sha})
 }
 
+// refreshSentDossiers is called, in the same transaction, wherever a case's
+// evidence changes (its items, their files, the custody, the identification,
+// the determination): every transfer of the case that was already sent gets a
+// new dossier version when the content differs from its latest one. Transfers
+// not yet sent get theirs when they are sent.
+func (s *Service) refreshSentDossiers(ctx context.Context, tx *store.Tx, actor *ipr.User, caseID int64) error {
+	list, _, err := tx.Transfers(ctx, ipr.TransferFilter{CaseID: caseID, Limit: 500})
+	if err != nil {
+		return err
+	}
+	for _, t := range list {
+		if t.FirstSentAt.IsZero() {
+			continue
+		}
+		if _, err := s.saveDossier(ctx, tx, actor, t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // RefreshDossier makes a new dossier version of a sent transfer when its case
-// changed since the latest one (new evidence, a corrected valuation); before
-// sending there is nothing to refresh.
+// changed since the latest one in a way the services do not follow by
+// themselves (refreshSentDossiers does for evidence); before sending there is
+// nothing to refresh.
 func (s *Service) RefreshDossier(ctx context.Context, actor *ipr.User, transferID int64) (int, error) {
 	var version int
 	err := s.DB.Update(ctx, func(tx *store.Tx) error {

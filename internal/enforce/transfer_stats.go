@@ -18,8 +18,13 @@ type TransferStats struct {
 	Since   time.Time
 	Offices []LinkStats
 	Units   []LinkStats
-	Waiting []WaitingTransfer
+	Waiting []WaitingTransfer // the waitingShown longest waits, longest first
+	// WaitingTotal is how many transfers wait in all, also those beyond Waiting.
+	WaitingTotal int64
 }
+
+// waitingShown is how many of the longest waits the figures list.
+const waitingShown = 500
 
 // LinkStats are one office's or police unit's figures, in days.
 type LinkStats struct {
@@ -66,11 +71,11 @@ func (s *Service) TransferStats(ctx context.Context, actor *ipr.User, since time
 				out.Units[i].Name = org.Name
 			}
 		}
-		list, _, err := tx.Transfers(ctx, ipr.TransferFilter{Limit: 500})
+		list, total, err := tx.WaitingTransfers(ctx, waitingShown)
 		if err != nil {
 			return err
 		}
-		out.Waiting = waiting(list, now)
+		out.Waiting, out.WaitingTotal = waiting(list, now), total
 		return nil
 	})
 	return out, err
@@ -138,7 +143,8 @@ func percentile(sorted []float64, p float64) float64 {
 	return math.Round(v*100) / 100
 }
 
-// waiting lists the transfers waiting for someone, longest waiting first.
+// waiting describes the transfers waiting for someone, longest waiting first
+// (the store already ordered them so; the sort keeps the two in step).
 func waiting(list []*ipr.Transfer, now time.Time) []WaitingTransfer {
 	var out []WaitingTransfer
 	for _, t := range list {

@@ -106,6 +106,7 @@ var matrices = map[string][]matrixRow{}
 func init() {
 	matrices["foundation"], matrices["register"], matrices["groups"] = permissionMatrix, registerMatrix, groupMatrix
 	matrices["screening"], matrices["cases"] = screeningMatrix, caseMatrix
+	matrices["exhibits"] = exhibitMatrix
 }
 
 // Every action must be tested in exactly one matrix.

@@ -46,7 +46,7 @@ func (tx *Tx) CreateCase(ctx context.Context, c *ipr.Case, prefix string) error 
 	if err != nil {
 		return mapError(err, "ref", "a case with this number already exists")
 	}
-	return tx.putCaseRights(ctx, c)
+	return tx.refreshAfter(ctx, c.ID, tx.putCaseRights(ctx, c))
 }
 
 // caseChangeable are the values of the columns UpdateCase may change, in order.
@@ -86,7 +86,7 @@ func (tx *Tx) UpdateCase(ctx context.Context, c *ipr.Case, expectedVersion int) 
 	if _, err := tx.exec(ctx, `DELETE FROM case_rights WHERE case_id = $1`, c.ID); err != nil {
 		return ipr.Internal(err)
 	}
-	return tx.putCaseRights(ctx, c)
+	return tx.refreshAfter(ctx, c.ID, tx.putCaseRights(ctx, c))
 }
 
 func (tx *Tx) putCaseRights(ctx context.Context, c *ipr.Case) error {

@@ -27,7 +27,7 @@ func (tx *Tx) AddCaseItem(ctx context.Context, it *ipr.CaseItem) error {
 	if err != nil {
 		return mapError(err, "case", "")
 	}
-	return tx.putItemFiles(ctx, it)
+	return tx.refreshAfter(ctx, it.CaseID, tx.putItemFiles(ctx, it))
 }
 
 // UpdateCaseItem saves an item's description, quantity, values, location and files.
@@ -51,7 +51,7 @@ func (tx *Tx) UpdateCaseItem(ctx context.Context, it *ipr.CaseItem) error {
 	if _, err := tx.exec(ctx, `DELETE FROM case_item_files WHERE item_id = $1`, it.ID); err != nil {
 		return ipr.Internal(err)
 	}
-	return tx.putItemFiles(ctx, it)
+	return tx.refreshAfter(ctx, it.CaseID, tx.putItemFiles(ctx, it))
 }
 
 // checkItemFiles names the first file of an item that was never uploaded.

@@ -43,7 +43,7 @@ func (tx *Tx) InsertDeclarations(ctx context.Context, decls []*ipr.Declaration) 
 	if err := tx.insertHits(ctx, decls); err != nil {
 		return err
 	}
-	return tx.insertDeclarationRules(ctx, decls)
+	return tx.countRulesAfter(ctx, decls, tx.insertDeclarationRules(ctx, decls))
 }
 
 func (tx *Tx) insertDeclarationRows(ctx context.Context, decls []*ipr.Declaration) error {

@@ -84,7 +84,7 @@ func (tx *Tx) AnswerIdentification(ctx context.Context, id int64, answers []ipr.
 			return mapError(err, fmt.Sprintf("items[%d].item", i), "is answered twice")
 		}
 	}
-	return nil
+	return tx.RefreshCaseStats(ctx, r.CaseID)
 }
 
 func (tx *Tx) checkGuidePoints(ctx context.Context, answers []ipr.IdentificationAnswer) error {

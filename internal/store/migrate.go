@@ -97,7 +97,7 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 			applied = append(applied, m.Name)
 		}
 	}
-	return applied, nil
+	return applied, db.rebuildStatsAfter(ctx, applied)
 }
 
 // lockMigrations makes PostgreSQL servers starting at once migrate in turns, until

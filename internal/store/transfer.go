@@ -29,7 +29,7 @@ func (tx *Tx) CreateTransfer(ctx context.Context, t *ipr.Transfer) error {
 		proposed_at, approval_due, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id`,
 		t.CaseID, t.PoliceOrgID, string(t.State), t.Reasons, strings.Join(t.Thresholds, ","), t.ProposedBy,
 		t.ProposedAt.UTC(), t.ApprovalDue.UTC()).Scan(&t.ID)
-	return mapError(err, "case", "")
+	return tx.refreshAfter(ctx, t.CaseID, mapError(err, "case", ""))
 }
 
 // UpdateTransfer saves t's procedure fields provided it is still at
@@ -52,7 +52,7 @@ func (tx *Tx) UpdateTransfer(ctx context.Context, t *ipr.Transfer, expectedVersi
 			Fields: map[string]string{"version": "is no longer " + strconv.Itoa(expectedVersion)}}
 	}
 	t.Version = expectedVersion + 1
-	return nil
+	return tx.RefreshCaseStats(ctx, t.CaseID)
 }
 
 const transferColumns = `t.id, t.case_id, c.ref, c.office, c.holder_org_id, t.police_org_id, t.state, t.reasons,
@@ -124,6 +124,28 @@ func (tx *Tx) Transfers(ctx context.Context, f ipr.TransferFilter) ([]*ipr.Trans
 	args, limit := page(args, f.Limit, f.Offset)
 	list, err := queryAll(ctx, tx, scanTransfer, `SELECT `+transferColumns+transferFrom+where+
 		` ORDER BY t.proposed_at, t.id`+limit, args...)
+	return list, total, err
+}
+
+// waitingSince is when a transfer began to wait for its next hand-over: the
+// latest one, by its state (the same instants ipr.Transfer.Clocks counts from).
+const waitingSince = `CASE t.state WHEN 'proposed' THEN t.proposed_at WHEN 'approved' THEN t.decided_at
+	WHEN 'sent' THEN t.sent_at ELSE t.police_at END`
+
+// WaitingTransfers lists the transfers still waiting for someone to act (all but
+// rejected and accepted ones), those waiting longest first, at most limit of
+// them (500 at most), and how many wait in all. Ordering in SQL keeps the
+// longest waits first however many transfers there are.
+func (tx *Tx) WaitingTransfers(ctx context.Context, limit int) ([]*ipr.Transfer, int64, error) {
+	where := ` WHERE t.state NOT IN ($1, $2)`
+	args := []any{string(ipr.TransferRejected), string(ipr.TransferAccepted)}
+	total, err := tx.count(ctx, `SELECT COUNT(*)`+transferFrom+where, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	args, page := page(args, limit, 0)
+	list, err := queryAll(ctx, tx, scanTransfer, `SELECT `+transferColumns+transferFrom+where+
+		` ORDER BY `+waitingSince+`, t.id`+page, args...)
 	return list, total, err
 }
 

@@ -10,9 +10,9 @@ import (
 	"bordermark/internal/store/storetest"
 )
 
-// The demo world records 228 events (organisations, groups, users, recordations,
-// holder data, catalogue, screening, and 41 of its detention cases, dated over the
-// weeks before the demo clock); the supervisor's sign-in makes 229.
+// The demo world records 349 events (organisations, groups, users, recordations,
+// holder data, catalogue, screening, its detention cases and transfers dated over
+// the weeks before the demo clock, exhibits and publicity); the supervisor's sign-in makes 350.
 func TestAuditListFilters(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
@@ -23,20 +23,20 @@ func TestAuditListFilters(t *testing.T) {
 			wantRows  int
 			wantOnly  string // every row's action, or its prefix
 		}{
-			{"", "317 events", 50, ""},
-			{"?page=2", "317 events", 50, ""},
-			{"?page=6", "317 events", 50, ""},
-			{"?page=7", "317 events", 17, ""},
-			{"?page=8", "317 events", 0, ""},
+			{"", "350 events", 50, ""},
+			{"?page=2", "350 events", 50, ""},
+			{"?page=6", "350 events", 50, ""},
+			{"?page=7", "350 events", 50, ""},
+			{"?page=8", "350 events", 0, ""},
 			{"?action=user.login", "1 events", 1, "user.login"},
 			{"?action=user.", "20 events", 20, "user."},
 			{"?action=working_group.create", "17 events", 17, "working_group.create"},
 			{"?object=org", "22 events", 22, "org."},
-			{"?actor=SUPERVISOR@hangzhou", "62 events", 50, ""}, // and the steps of the demo cases and transfers
+			{"?actor=SUPERVISOR@hangzhou", "65 events", 50, ""}, // and the steps of the demo cases and transfers
 			{"?actor=nobody", "0 events", 0, ""},
-			{"?from=2026-11-27&to=2026-11-27", "189 events", 50, ""},
+			{"?from=2026-11-27&to=2026-11-27", "200 events", 50, ""},
 			{"?from=2026-11-28", "0 events", 0, ""},
-			{"?to=2026-11-26", "128 events", 50, ""}, // the demo cases' and transfers' history
+			{"?to=2026-11-26", "150 events", 50, ""}, // the demo cases' and transfers' history
 			{"?action=user.&actor=system&page=1", "19 events", 19, "user.create"},
 		} {
 			r := w.get(t, c, "/audit"+tc.query)
@@ -186,15 +186,16 @@ func TestAuditListRightHolderSeesOwnOrg(t *testing.T) {
 	if r.status != http.StatusOK {
 		t.Fatalf("GET /audit: got %d, want 200", r.status)
 	}
-	// Its demo data (24 events, 61 more for its guarantee, cases and transfers) and its sign-in.
+	// Its demo data (24 events, 61 more for its guarantee, cases and transfers, 6 for its exhibit, 5 for its
+	// note and questions) and its sign-in.
 	if got := auditActions(r.body); !slices.Contains(got, "user.login") {
 		t.Errorf("GET /audit as Northwind: got %v, want its own sign-in among them", got)
 	}
 	if got := auditActions(w.get(t, c, "/audit?action=right.").body); !slices.Contains(got, "right.file") {
 		t.Errorf("GET /audit?action=right. as Northwind: got %v, want its recordation", got)
 	}
-	if !strings.Contains(r.body, ">86 events<") {
-		t.Errorf("GET /audit as Northwind: got a total other than 86 events")
+	if !strings.Contains(r.body, ">97 events<") {
+		t.Errorf("GET /audit as Northwind: got a total other than 97 events")
 	}
 	for _, other := range []string{"aurelia", "Aurelia", "Voltis", "Lin &amp; Partners", "working_group"} {
 		if strings.Contains(r.body, other) {

@@ -65,6 +65,8 @@ func notificationLink(n *ipr.Notification) string {
 		return identificationPath(n.ObjectID)
 	case "transfer":
 		return transferPath(n.ObjectID)
+	case "question":
+		return questionPath(n.ObjectID)
 	}
 	return ""
 }

@@ -16,7 +16,9 @@ import (
 // without any third-party service and without inline script.
 //
 // The server signs a challenge (when it was issued, random bytes, the difficulty
-// and a small sum) with a key that lives only in memory. The static script
+// and a small sum) with a key kept in the database (enforce.ServerSecret), so
+// that a challenge issued before a restart, or by another instance over the
+// same database, is still accepted. The static script
 // pow.js looks for a nonce such that SHA-256(challenge ":" nonce) starts with
 // Bits zero bits, about 2^Bits hashes, while the reporter types. Without
 // JavaScript (or without crypto.subtle, which browsers give only to HTTPS pages),
@@ -55,10 +57,20 @@ const (
 	powUsed    = "publictip.problem.proof_used"
 )
 
+// powSecret names the guard's key among the server's secrets.
+const powSecret = "publictip.pow"
+
+// newKeyedPowGuard is a guard that signs with key, which every instance that
+// is to accept its challenges shares.
+func newKeyedPowGuard(key []byte, bits int) *powGuard {
+	return &powGuard{key: key, bits: bits, ttl: time.Hour, minDelay: 3 * time.Second, used: map[string]time.Time{}}
+}
+
+// newPowGuard is a guard with a key of its own: its challenges hold only for it.
 func newPowGuard(bits int) *powGuard {
 	key := make([]byte, 32)
 	rand.Read(key)
-	return &powGuard{key: key, bits: bits, ttl: time.Hour, minDelay: 3 * time.Second, used: map[string]time.Time{}}
+	return newKeyedPowGuard(key, bits)
 }
 
 // issue makes a fresh challenge.

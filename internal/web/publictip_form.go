@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -31,9 +33,16 @@ type publicTipLine struct {
 	checks  *rateLimiter
 }
 
-func newPublicTipLine() *publicTipLine {
-	return &publicTipLine{pow: newPowGuard(publicTipPowBits), submits: newRateLimiter(publicTipSubmitLimit, publicTipWindow),
-		checks: newRateLimiter(publicTipStatusLimit, publicTipWindow)}
+// newPublicTipLine sets up the guards, with the proof-of-work key the database
+// keeps for every instance (made on the first start).
+func newPublicTipLine(ctx context.Context, svc *enforce.Service) (*publicTipLine, error) {
+	key, err := svc.ServerSecret(ctx, powSecret)
+	if err != nil {
+		return nil, fmt.Errorf("the public tip line's key: %w", err)
+	}
+	return &publicTipLine{pow: newKeyedPowGuard(key, publicTipPowBits),
+		submits: newRateLimiter(publicTipSubmitLimit, publicTipWindow),
+		checks:  newRateLimiter(publicTipStatusLimit, publicTipWindow)}, nil
 }
 
 // publicTipForm is the report as posted, before any check.

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"bordermark/internal/ipr"
 )
@@ -129,14 +128,6 @@ func (s *Server) handleTriagePhoto(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer body.Close()
-	contentType := photo.ContentType
-	if thumb {
-		contentType = "image/png"
-	}
-	h := w.Header()
-	h.Set("Content-Type", contentType)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "private, no-cache")
-	h.Set("Content-Disposition", "inline")
-	http.ServeContent(w, r, "", time.Time{}, body)
+	f := &ipr.File{SHA256: photo.SHA256, ContentType: photo.ContentType, Name: photo.Name}
+	sendFile(w, r, f, body, thumb, "private, no-cache")
 }

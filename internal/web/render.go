@@ -105,6 +105,7 @@ func navFor(user *ipr.User, current string) []navItem {
 		items = append(items, navItem{Key: "nav.webhooks", Path: "/admin/webhooks"})
 	}
 	items = append(items, rightsNav(user)...)
+	items = append(items, statsNav(user)...)
 	if ipr.Can(user, ipr.ActionViewDeclaration, ipr.Anything) {
 		items = append(items, navItem{Key: "nav.screening", Path: "/screening"})
 	}

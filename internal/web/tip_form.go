@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,8 +24,32 @@ type tipFormData struct {
 	Confidence string
 	Expires    string
 	Notes      string
-	Errs       fieldErrors
+	Errs       tipErrors
 }
+
+// tipErrors shows the problems of the tip forms' fields in the page language:
+// the problems come from the domain in English; in Chinese a translated hint
+// (tip.problem.<field>, the same for every line of a list) goes first.
+type tipErrors struct {
+	L      *Catalog
+	Fields map[string]string
+}
+
+// For is the problem of field name ("hs_codes[2]" for a line of a list), or "".
+func (f tipErrors) For(name string) string {
+	msg := f.Fields[name]
+	if msg == "" || f.L == nil || f.L.Lang == "en" {
+		return msg
+	}
+	base, _, _ := strings.Cut(name, "[")
+	if key := "tip.problem." + base; f.L.T(key) != key {
+		return f.L.T(key) + "（" + msg + "）"
+	}
+	return msg
+}
+
+// Has reports whether field name has a problem, for aria-invalid.
+func (f tipErrors) Has(name string) bool { return f.Fields[name] != "" }
 
 type tipHolder struct {
 	ID   int64
@@ -49,6 +74,7 @@ func (d *tipFormData) ListError(name string) string {
 			msgs = append(msgs, k[len(name):]+" "+d.Errs.For(k))
 		}
 	}
+	slices.Sort(msgs) // by line, whatever the map's order
 	return strings.Join(msgs, "; ")
 }
 

@@ -29,7 +29,7 @@ type tipListData struct {
 	Pages       int
 	Customs     bool // the review queue; holders see their own tips and those shared with them
 	CanWrite    bool
-	Errs        fieldErrors
+	Errs        tipErrors
 }
 
 // PageURL is the current filter at another page number.
@@ -72,7 +72,7 @@ func (s *Server) handleTipList(w http.ResponseWriter, r *http.Request) {
 		}
 		p := s.newPage(r, "tip.list.title", data)
 		p.Error, p.Fields = p.L.T("tip.list.invalid"), ipr.ErrorFields(err)
-		data.Errs = fieldErrors{L: p.L, Fields: p.Fields}
+		data.Errs = tipErrors{L: p.L, Fields: p.Fields}
 		s.render(w, r, http.StatusBadRequest, "tips", p)
 		return
 	}

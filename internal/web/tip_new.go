@@ -43,10 +43,16 @@ func (s *Server) handleTipNew(w http.ResponseWriter, r *http.Request) {
 // its problems marked and nothing stored.
 func (s *Server) handleTipCreate(w http.ResponseWriter, r *http.Request) {
 	user := userFrom(r)
-	err := readForm(w, r)
-	if err == nil && !mayWriteTips(user) {
-		err = tipRefusal(user)
+	if !mayWriteTips(user) { // before reading the files: those who may not send a tip do not get to upload
+		s.renderError(w, r, tipRefusal(user))
+		return
 	}
+	if err := readTipForm(w, r); err != nil {
+		s.renderTipForm(w, r, tipFormFrom(r), err) // too large: the form again, the problem at its files
+		return
+	}
+	uploads, closeAll, err := formUploads(r, tipFilesField)
+	defer closeAll()
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -54,7 +60,7 @@ func (s *Server) handleTipCreate(w http.ResponseWriter, r *http.Request) {
 	d := tipFormFrom(r)
 	in, err := d.tip(user, s.today())
 	if err == nil {
-		tip, serr := s.svc.SubmitTip(r.Context(), user, in)
+		tip, serr := s.svc.SubmitTip(r.Context(), user, in, uploads...)
 		if serr == nil {
 			http.Redirect(w, r, tipPath(tip.ID)+"?done=submitted", http.StatusSeeOther)
 			return
@@ -83,7 +89,7 @@ func (s *Server) renderTipForm(w http.ResponseWriter, r *http.Request, d tipForm
 	if err != nil {
 		p.Error, p.Fields, status = p.L.T("tip.form.invalid"), ipr.ErrorFields(err), http.StatusBadRequest
 	}
-	d.Errs = fieldErrors{L: p.L, Fields: p.Fields}
+	d.Errs = tipErrors{L: p.L, Fields: p.Fields}
 	s.render(w, r, status, "tip_form", p)
 }
 

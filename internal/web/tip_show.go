@@ -15,6 +15,7 @@ var tipDone = []string{"submitted", "ruled", "dismissed", "shared"}
 type tipShowData struct {
 	*enforce.TipView
 	Lists         []tipListField // the tip's lists, one entry a line
+	Files         []tipAttachment
 	Groups        []*ipr.WorkingGroup
 	RuleLink      string // the rule's page, for those who may edit it
 	Done          string // message key
@@ -23,7 +24,7 @@ type tipShowData struct {
 	DismissReason string
 	GroupID       int64
 	Anonymise     bool
-	Errs          fieldErrors
+	Errs          tipErrors
 }
 
 // Precision is the feedback's precision as a percentage.
@@ -60,7 +61,7 @@ func (s *Server) tipShowData(r *http.Request, v *enforce.TipView) (*tipShowData,
 		}
 	}
 	t := v.Tip
-	d := &tipShowData{TipView: v, Anonymise: true}
+	d := &tipShowData{TipView: v, Anonymise: true, Files: tipAttachments(v)}
 	for _, l := range []struct {
 		name string
 		list []string
@@ -99,7 +100,7 @@ func (s *Server) renderTip(w http.ResponseWriter, r *http.Request, d *tipShowDat
 	if err != nil {
 		p.Error, p.Fields, status = p.L.T("tip.form.invalid"), ipr.ErrorFields(err), http.StatusBadRequest
 	}
-	d.Errs = fieldErrors{L: p.L, Fields: p.Fields}
+	d.Errs = tipErrors{L: p.L, Fields: p.Fields}
 	s.render(w, r, status, "tip", p)
 }
 
