@@ -20,7 +20,7 @@ import (
 // figure computed naively from the normalised tables (naive-p95-ms). Reproduce:
 //
 //	go run ./cmd/bordermark demo --declarations 1000000 --cases 100000 --db /tmp/stats.db
-//	BORDERMARK_STATS_DB=/tmp/stats.db go test ./internal/enforce -run '^$' -bench StatsDashboards -benchtime 1x
+//	BORDERMARK_STATS_DB=/tmp/stats.db go test ./internal/enforce -run '^$' -bench StatsDashboards -benchtime 5x -count 2
 func BenchmarkStatsDashboards(b *testing.B) {
 	path := os.Getenv("BORDERMARK_STATS_DB")
 	if path == "" {

@@ -9,25 +9,11 @@ import (
 	"bordermark/internal/store"
 )
 
-// statsNames are the labels of the coded values of channels, transports and modes.
-var statsNames = map[string][2]string{
-	"general": {"General trade", "一般贸易"}, "ecommerce": {"Cross-border e-commerce", "跨境电商"},
-	"postal": {"Postal", "邮递"}, "express": {"Express", "快件"},
-	"sea": {"Sea", "海运"}, "air": {"Air", "空运"}, "road": {"Road", "公路"}, "rail": {"Rail", "铁路"},
-	"post":                    {"Post", "邮运"},
-	string(ipr.ModeExOfficio): {"Ex officio", "依职权"}, string(ipr.ModeOnApplication): {"On application", "依申请"},
-	"": {"Unknown", "未知"},
-}
-
 // labelStats names each row's key for a reader, in English and Chinese.
 func (s *Service) labelStats(ctx context.Context, tx *store.Tx, dim ipr.StatsDimension, rows []ipr.StatsRow) error {
 	for i := range rows {
 		r := &rows[i]
 		switch dim {
-		case ipr.DimProvince, ipr.DimCity:
-			r.Label, r.LabelZH = ipr.RegionLabel(r.Key)
-		case ipr.DimChapter:
-			r.Label, r.LabelZH = ipr.ChapterLabel(r.Key)
 		case ipr.DimOffice:
 			r.Label, r.LabelZH = s.officeLabel(ctx, tx, r.Key)
 		case ipr.DimGroup:
@@ -37,31 +23,16 @@ func (s *Service) labelStats(ctx context.Context, tx *store.Tx, dim ipr.StatsDim
 				return err
 			}
 			r.Label, r.LabelZH = g.Name, g.NameZH
-		case ipr.DimMonth:
-			r.Label, r.LabelZH = r.Key, r.Key[:4]+"年"+strconv.Itoa(atoi(r.Key[5:]))+"月"
 		case ipr.DimBrand:
 			r.Label = r.Key
 		default:
-			r.Label, r.LabelZH = codeLabel(r.Key)
+			r.Label, r.LabelZH = ipr.StatsLabel(dim, r.Key)
 		}
 		if r.Key == "" {
 			r.Label, r.LabelZH = "Unknown", "未知"
 		}
 	}
 	return nil
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
-}
-
-// codeLabel names a channel, transport or mode code; an unknown code names itself.
-func codeLabel(code string) (en, zh string) {
-	if n, ok := statsNames[code]; ok {
-		return n[0], n[1]
-	}
-	return code, code
 }
 
 // officeLabel names a customs office, stored in the facts by its English name.
@@ -89,7 +60,7 @@ func (s *Service) StatsOptions(ctx context.Context, actor *ipr.User) (ipr.StatsO
 			en, zh := s.officeLabel(ctx, tx, o)
 			out.Offices = append(out.Offices, ipr.StatsOption{Key: o, Label: en, LabelZH: zh})
 		}
-		out.Channels, out.Transports = codeOptions(v.Channels), codeOptions(v.Transports)
+		out.Channels, out.Transports = codeOptions(ipr.DimChannel, v.Channels), codeOptions(ipr.DimTransport, v.Transports)
 		for _, b := range v.Brands {
 			out.Brands = append(out.Brands, ipr.StatsOption{Key: b, Label: b})
 		}
@@ -110,10 +81,10 @@ func (s *Service) StatsOptions(ctx context.Context, actor *ipr.User) (ipr.StatsO
 	return out, err
 }
 
-func codeOptions(codes []string) []ipr.StatsOption {
+func codeOptions(dim ipr.StatsDimension, codes []string) []ipr.StatsOption {
 	out := make([]ipr.StatsOption, len(codes))
 	for i, c := range codes {
-		en, zh := codeLabel(c)
+		en, zh := ipr.StatsLabel(dim, c)
 		out[i] = ipr.StatsOption{Key: c, Label: en, LabelZH: zh}
 	}
 	return out

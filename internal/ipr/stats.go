@@ -124,51 +124,6 @@ func OriginRegion(origin string) (province, city string) {
 	return province, city
 }
 
-// RegionLabel names a province or city key in English and Chinese: known
-// provinces and cities by name, others by their code.
-func RegionLabel(key string) (en, zh string) {
-	if key == "" {
-		return "Unknown", "未知"
-	}
-	if n, ok := regionNames[key]; ok {
-		return n[0], n[1]
-	}
-	province, city, isCity := strings.Cut(key, "-")
-	if isCity {
-		if i := strings.Index(city, "-"); i >= 0 {
-			province, city = province+"-"+city[:i], city[i+1:]
-			pen, pzh := RegionLabel(province)
-			zh := city
-			if n, ok := cityNames[city]; ok {
-				zh = n
-			}
-			return city + ", " + pen, pzh + zh
-		}
-	}
-	return key, key
-}
-
-// regionNames are the provinces of ISO 3166-2:CN and other origins seen at the border.
-var regionNames = map[string][2]string{
-	"CN-ZJ": {"Zhejiang", "浙江"}, "CN-FJ": {"Fujian", "福建"}, "CN-GD": {"Guangdong", "广东"},
-	"CN-JS": {"Jiangsu", "江苏"}, "CN-SH": {"Shanghai", "上海"}, "CN-SD": {"Shandong", "山东"},
-	"CN-HE": {"Hebei", "河北"}, "CN-HA": {"Henan", "河南"}, "CN-AH": {"Anhui", "安徽"},
-	"CN-JX": {"Jiangxi", "江西"}, "CN-HB": {"Hubei", "湖北"}, "CN-HN": {"Hunan", "湖南"},
-	"CN-SC": {"Sichuan", "四川"}, "CN-BJ": {"Beijing", "北京"}, "CN-TJ": {"Tianjin", "天津"},
-	"CN-LN": {"Liaoning", "辽宁"}, "CN-GX": {"Guangxi", "广西"}, "CN-CQ": {"Chongqing", "重庆"},
-	"CN": {"China (province unknown)", "中国（省份不详）"}, "HK": {"Hong Kong", "香港"},
-	"VN": {"Vietnam", "越南"}, "TR": {"Türkiye", "土耳其"}, "TH": {"Thailand", "泰国"},
-}
-
-// cityNames are the Chinese names of the cities counterfeit exports come from most.
-var cityNames = map[string]string{
-	"Yiwu": "义乌", "Wenzhou": "温州", "Hangzhou": "杭州", "Ningbo": "宁波", "Taizhou": "台州",
-	"Putian": "莆田", "Jinjiang": "晋江", "Quanzhou": "泉州", "Xiamen": "厦门", "Fuzhou": "福州",
-	"Guangzhou": "广州", "Shenzhen": "深圳", "Dongguan": "东莞", "Shantou": "汕头", "Foshan": "佛山",
-	"Suzhou": "苏州", "Shanghai": "上海", "Linyi": "临沂", "Baigou": "白沟", "Changsha": "长沙",
-	"Chengdu": "成都", "Nanchang": "南昌",
-}
-
 // HSChapter is the chapter of an HS code: its first two digits, "" without them.
 func HSChapter(code string) string {
 	code = strings.TrimSpace(code)
@@ -176,25 +131,4 @@ func HSChapter(code string) string {
 		return ""
 	}
 	return code[:2]
-}
-
-// ChapterLabel names an HS chapter in English and Chinese.
-func ChapterLabel(ch string) (en, zh string) {
-	if n, ok := chapterNames[ch]; ok {
-		return ch + " " + n[0], ch + " " + n[1]
-	}
-	if ch == "" {
-		return "Unknown", "未知"
-	}
-	return "Chapter " + ch, "第" + ch + "章"
-}
-
-var chapterNames = map[string][2]string{
-	"33": {"Cosmetics and perfumery", "化妆品及香料"}, "30": {"Pharmaceuticals", "药品"},
-	"42": {"Bags and leather goods", "箱包及皮革制品"}, "61": {"Knitted apparel", "针织服装"},
-	"62": {"Woven apparel", "非针织服装"}, "64": {"Footwear", "鞋靴"}, "71": {"Jewellery", "珠宝首饰"},
-	"84": {"Machinery and parts", "机械器具"}, "85": {"Electrical and electronic goods", "电子电器"},
-	"87": {"Vehicle parts", "车辆零件"}, "91": {"Watches and clocks", "钟表"}, "95": {"Toys and sports goods", "玩具及运动用品"},
-	"27": {"Mineral oils and lubricants", "矿物油及润滑油"}, "22": {"Beverages and wines", "饮料及酒"},
-	"04": {"Dairy products", "乳制品"}, "65": {"Headgear", "帽类"}, "90": {"Optical goods", "光学制品"},
 }

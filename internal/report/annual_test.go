@@ -64,8 +64,8 @@ func TestAnnualTopBrandsAndBreakdowns(t *testing.T) {
 	if got := a.Channels.Rows[0][0].Text; got != "跨境电商" {
 		t.Errorf("first channel: got %q, want 跨境电商 (the largest)", got)
 	}
-	if got := a.Chapter.Bars[0].Label; got != "鞋靴" {
-		t.Errorf("first product line: got %q, want 鞋靴", got)
+	if got := a.Chapter.Bars[0].Label; got != "64 鞋靴" {
+		t.Errorf("first product line: got %q, want 64 鞋靴", got)
 	}
 	if got := a.Heading("origins"); got.EN == "" || got.ZH == "" {
 		t.Errorf("heading origins: got %+v, want both languages", got)

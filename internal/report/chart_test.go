@@ -17,10 +17,10 @@ var update = flag.Bool("update", false, "rewrite the golden SVG files in testdat
 
 // sampleRows are provinces with a Chinese label and a hostile one, to check escaping.
 var sampleRows = []ipr.StatsRow{
-	{Key: "CN-FJ", Label: "Fujian", Batches: 12, Pieces: 3400, Value: 1250000},
-	{Key: "CN-ZJ", Label: "Zhejiang", Batches: 31, Pieces: 9100, Value: 8820050},
+	{Key: "CN-FJ", Label: "Fujian", LabelZH: "福建", Batches: 12, Pieces: 3400, Value: 1250000},
+	{Key: "CN-ZJ", Label: "Zhejiang", LabelZH: "浙江", Batches: 31, Pieces: 9100, Value: 8820050},
 	{Key: "XX", Label: `<script>alert("x")</script> & Co`, Batches: 2, Pieces: 40, Value: 9900},
-	{Key: "CN-GD", Label: "Guangdong", Batches: 12, Pieces: 5000, Value: 600000},
+	{Key: "CN-GD", Label: "Guangdong", LabelZH: "广东", Batches: 12, Pieces: 5000, Value: 600000},
 }
 
 // charts are the golden cases: every chart type, in both languages, with and without data.

@@ -39,7 +39,7 @@ func Regions(lang Lang, provinces, cities []ipr.StatsRow) []Region {
 		reg := Region{Rank: i + 1, Key: p.Key, Label: RowLabel(lang, ipr.DimProvince, p), Row: p, Share: share(p.Batches, total)}
 		for _, c := range citiesRanked {
 			if strings.HasPrefix(c.Key, p.Key+"-") {
-				reg.Cities = append(reg.Cities, City{Key: c.Key, Label: RowLabel(lang, ipr.DimCity, c), Row: c, Share: share(c.Batches, p.Batches)})
+				reg.Cities = append(reg.Cities, City{Key: c.Key, Label: cityLabel(lang, c.Key), Row: c, Share: share(c.Batches, p.Batches)})
 			}
 		}
 		out = append(out, reg)
@@ -72,4 +72,10 @@ func share(part, whole int64) float64 {
 		return 0
 	}
 	return float64(int64(float64(part)/float64(whole)*1000+0.5)) / 10
+}
+
+// cityLabel names a city by itself, under its province in the table: 义乌, not 浙江义乌.
+func cityLabel(lang Lang, key string) string {
+	en, zh := ipr.CityLabel(key)
+	return Pair{en, zh}.In(lang)
 }

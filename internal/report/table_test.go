@@ -83,7 +83,7 @@ func TestValueLabel(t *testing.T) {
 	}{
 		{EN, ipr.DimChannel, "ecommerce", "", "Cross-border e-commerce"},
 		{ZH, ipr.DimTransport, "rail", "", "铁路"},
-		{ZH, ipr.DimChapter, "64", "", "鞋靴"},
+		{ZH, ipr.DimChapter, "64", "", "64 鞋靴"},
 		{ZH, ipr.DimChapter, "45", "", "第45章"},
 		{EN, ipr.DimChapter, "45", "", "Chapter 45"},
 		{EN, ipr.DimBrand, "7", "NORTHWIND", "NORTHWIND"},

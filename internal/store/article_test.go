@@ -72,7 +72,7 @@ func TestArticleStorage(t *testing.T) {
 		if got := list(ipr.ArticleFilter{Published: true, Lang: "zh"}); len(got) != 0 {
 			t.Errorf("published in zh: got %d, want 0 (the translation is a draft)", len(got))
 		}
-		var tags []store.ArticleTagCount
+		var tags []ipr.TagCount
 		var withImage []*ipr.Article
 		view(t, db, func(ctx context.Context, tx *store.Tx) (err error) {
 			if tags, err = tx.PublishedArticleTags(ctx, "en"); err != nil {

@@ -125,16 +125,17 @@ func (tx *Tx) HasGeneratedDeclarations(ctx context.Context) (bool, error) {
 	return n > 0, err
 }
 
-// Analyze refreshes the query planner's statistics of every table, after bulk loads.
+// Analyze refreshes the query planner's statistics of every table after bulk
+// loads, on SQLite; PostgreSQL's autovacuum analyzes changed tables itself.
 func (tx *Tx) Analyze(ctx context.Context) error {
-	if tx.dialect == SQLite {
-		// Sampling each index keeps this to seconds on a million declarations.
-		if _, err := tx.exec(ctx, `PRAGMA analysis_limit = 2000`); err != nil {
+	if tx.dialect != SQLite {
+		return nil
+	}
+	// Sampling each index keeps this to seconds on a million declarations.
+	for _, stmt := range []string{`PRAGMA analysis_limit = 2000`, `ANALYZE`} {
+		if _, err := tx.exec(ctx, stmt); err != nil {
 			return ipr.Internal(err)
 		}
-	}
-	if _, err := tx.exec(ctx, `ANALYZE`); err != nil {
-		return ipr.Internal(err)
 	}
 	return nil
 }

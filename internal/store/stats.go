@@ -12,7 +12,8 @@ import (
 
 // The statistics' fact table (migration 0012) is written here only: every save
 // of a case, its items, identification answers or transfers refreshes the
-// case's rows in the same transaction, and RebuildStats recomputes them all.
+// case's rows, and the cubes summed from them, in the same transaction; and
+// RebuildStats recomputes them all.
 
 // caseFacts is what one case contributes to stats_facts, before it is split by brand.
 type caseFacts struct {

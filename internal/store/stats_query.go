@@ -80,9 +80,13 @@ func (tx *Tx) StatsRows(ctx context.Context, dim ipr.StatsDimension, f ipr.Stats
 	if dim == ipr.DimGroup {
 		from += ` JOIN working_group_members m ON m.holder_id = f.holder_org_id`
 	}
+	group := key
+	if dim == ipr.DimCity {
+		group = "f.province, f.city" // the same groups, in the cube's key order: no sorting
+	}
 	where, args := statsWhere(f, dim == ipr.DimBrand).sql()
 	return queryAll(ctx, tx, scanStatsRow, `SELECT `+key+`, SUM(f.batches), SUM(f.pieces), SUM(f.value)`+from+where+
-		` GROUP BY `+key, args...)
+		` GROUP BY `+group, args...)
 }
 
 // StatsTotals counts every detention f selects.
