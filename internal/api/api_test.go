@@ -6,9 +6,12 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"bordermark/internal/api"
 	"bordermark/internal/enforce"
@@ -27,10 +30,7 @@ type server struct {
 func newServer(t *testing.T, db *store.DB) *server {
 	t.Helper()
 	svc := enforce.New(db, nil, nil)
-	svc.Files = store.NewBlobs(t.TempDir()) // the demo catalogue's photos
-	if _, err := svc.LoadDemo(context.Background()); err != nil {
-		t.Fatalf("LoadDemo: %v", err)
-	}
+	withDemo(t, svc)
 	s, err := web.New(svc, web.Options{API: api.New(svc, nil)})
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
@@ -38,6 +38,64 @@ func newServer(t *testing.T, db *store.DB) *server {
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
 	return &server{svc: svc, url: srv.URL}
+}
+
+// Loading the demo world in every test made this package's tests several times
+// slower: tests copy a snapshot of it made once per engine (storetest.EachSeeded).
+
+// seededFiles maps each database copied from a demo snapshot to its files folder.
+var seededFiles sync.Map
+
+// demoSeed loads the demo world with the clock at now; the real clock when now is zero.
+func demoSeed(now time.Time) storetest.Seed {
+	return func(ctx context.Context, db *store.DB, files string) error {
+		var clock ipr.Clock
+		if !now.IsZero() {
+			clock = ipr.NewFixedClock(now)
+		}
+		svc := enforce.New(db, clock, nil)
+		svc.Files = store.NewBlobs(files)
+		_, err := svc.LoadDemo(ctx)
+		return err
+	}
+}
+
+// withDemo gives svc the demo world: the snapshot its database was copied
+// from, or, for any other database, the demo loaded now.
+func withDemo(t *testing.T, svc *enforce.Service) {
+	t.Helper()
+	if files, seeded := seededFiles.Load(svc.DB); seeded {
+		svc.Files = store.NewBlobs(files.(string))
+		return
+	}
+	svc.Files = store.NewBlobs(t.TempDir()) // the demo catalogue's photos
+	if _, err := svc.LoadDemo(t.Context()); err != nil {
+		t.Fatalf("LoadDemo: %v", err)
+	}
+}
+
+// eachDemo is storetest.Each on copies of the demo world loaded at now.
+func eachDemo(t *testing.T, now time.Time, fn func(t *testing.T, db *store.DB)) {
+	t.Helper()
+	name := "demo@" + now.Format(time.RFC3339)
+	storetest.EachSeeded(t, name, demoSeed(now), func(t *testing.T, db *store.DB, files string) {
+		seededFiles.Store(db, files)
+		fn(t, db)
+	})
+}
+
+// sqliteDemo is a copy of the demo world on SQLite, loaded with the real clock.
+func sqliteDemo(t *testing.T) *store.DB {
+	t.Helper()
+	db, files := storetest.SQLiteSeeded(t, "demo@"+time.Time{}.Format(time.RFC3339), demoSeed(time.Time{}))
+	seededFiles.Store(db, files)
+	return db
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	storetest.RemoveSeeds()
+	os.Exit(code)
 }
 
 // token issues an API token acting as the demo user with email.
@@ -88,7 +146,7 @@ type errorBody struct {
 
 // TestAPI groups requests by the status they must get.
 func TestAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, time.Time{}, func(t *testing.T, db *store.DB) {
 		s := newServer(t, db)
 		officer := s.token(t, "officer@yiwu.customs.example")
 		brand := s.token(t, "brand@northwind.example")
@@ -199,7 +257,7 @@ func (s *server) orgOf(t *testing.T, token string) int64 {
 
 // The API is for programs: no caching, no sniffing, a request id, and no browser session.
 func TestAPIHeadersAndSessions(t *testing.T) {
-	s := newServer(t, storetest.SQLite(t))
+	s := newServer(t, sqliteDemo(t))
 	r := s.do(t, "GET", "/api/v1/me", "Authorization", "Bearer "+s.token(t, "admin@bordermark.example"))
 	for name, want := range map[string]string{"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"} {
 		if got := r.header.Get(name); got != want {
@@ -221,7 +279,7 @@ func TestAPIHeadersAndSessions(t *testing.T) {
 
 // The OpenAPI document is valid JSON and describes the endpoints that exist.
 func TestOpenAPI(t *testing.T) {
-	s := newServer(t, storetest.SQLite(t))
+	s := newServer(t, sqliteDemo(t))
 	r := s.do(t, "GET", "/api/v1/openapi.json")
 	if r.status != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") {
 		t.Fatalf("GET /api/v1/openapi.json: got %d %q, want 200 JSON", r.status, r.header.Get("Content-Type"))
@@ -280,7 +338,7 @@ func TestOpenAPI(t *testing.T) {
 // The API has no forms: cross-origin protection of the pages does not apply to it,
 // and the browser headers of the pages are not needed.
 func TestAPINotBehindPageChain(t *testing.T) {
-	s := newServer(t, storetest.SQLite(t))
+	s := newServer(t, sqliteDemo(t))
 	r := s.do(t, "GET", "/api/v1/me?lang=zh", "Sec-Fetch-Site", "cross-site")
 	wantError(t, "cross-site GET /api/v1/me", r, http.StatusUnauthorized, ipr.EUNAUTHENTICATED)
 	if r.header.Get("Set-Cookie") != "" {

@@ -5,13 +5,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-
-	"bordermark/internal/store/storetest"
 )
 
 // The published articles are public, in each language; drafts are not listed.
 func TestArticleList(t *testing.T) {
-	s := newServer(t, storetest.SQLite(t))
+	s := newServer(t, sqliteDemo(t))
 	type article struct {
 		ID           int64    `json:"id"`
 		Lang         string   `json:"lang"`

@@ -14,7 +14,6 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // apiGoods is the CaseGoods of openapi.json, as far as the tests look.
@@ -71,7 +70,7 @@ func (w *caseWorld) goods(t *testing.T, token string, id int64) apiGoods {
 }
 
 func TestCaseItemsAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, qingming, func(t *testing.T, db *store.DB) {
 		w := newCaseWorld(t, db)
 		c := w.open(t, map[string]any{"profile": "CN", "mode": "ex_officio", "goods_value": "100000.00"})
 		items := casePath(c.ID, "/items")

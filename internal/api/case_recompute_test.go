@@ -7,13 +7,12 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // A reply deadline counted into a year without its calendar is provisional;
 // once the year is imported, the officer recomputes and gets the final date.
 func TestCaseRecomputeAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, qingming, func(t *testing.T, db *store.DB) {
 		w := newCaseWorld(t, db)
 		w.clock.Advance(time.Date(2026, 12, 30, 1, 0, 0, 0, time.UTC).Sub(w.clock.Now())) // Wednesday, 09:00 in Yiwu
 		c := w.open(t, map[string]any{"profile": "CN", "mode": "ex_officio", "goods_value": "100000"})

@@ -14,7 +14,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/web"
 )
 
@@ -37,10 +36,7 @@ func newCaseWorld(t *testing.T, db *store.DB) *caseWorld {
 	ctx, sys := t.Context(), ipr.SystemUser()
 	clock := ipr.NewFixedClock(qingming)
 	svc := enforce.New(db, clock, nil)
-	svc.Files = store.NewBlobs(t.TempDir())
-	if _, err := svc.LoadDemo(ctx); err != nil {
-		t.Fatalf("LoadDemo: %v", err)
-	}
+	withDemo(t, svc)
 	org, err := svc.AddOrg(ctx, sys, enforce.NewOrg{Name: "Seabird Apparel", Kind: string(ipr.OrgRightHolder)})
 	if err != nil {
 		t.Fatalf("AddOrg: %v", err)
@@ -197,7 +193,7 @@ func wantClosed(t *testing.T, c *apiCase, state string) {
 
 // The CN ex officio path, from the officer's find to the case's close, over the API alone.
 func TestCaseCNExOfficioAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, qingming, func(t *testing.T, db *store.DB) {
 		w := newCaseWorld(t, db)
 		c := w.open(t, map[string]any{"profile": "CN", "mode": "ex_officio", "goods_value": "100000.00"})
 		if c.State != "suspected" || c.Version != 1 || c.Currency != "CNY" || c.GoodsValue != "100000.00" ||
@@ -275,7 +271,7 @@ func TestCaseCNExOfficioAPI(t *testing.T) {
 
 // The other paths share one world: each case is the test's own.
 func TestCaseProfilesAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, qingming, func(t *testing.T, db *store.DB) {
 		w := newCaseWorld(t, db)
 		t.Run("CN on application", func(t *testing.T) { cnOnApplication(t, w) })
 		t.Run("EU", func(t *testing.T) { euPaths(t, w) })
@@ -354,7 +350,7 @@ func usPath(t *testing.T, w *caseWorld) {
 // Refusals by status: what another holder may not see, what a holder may not
 // do, what the state or version does not allow, and bodies naming their fault.
 func TestCaseRefusalsAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, qingming, func(t *testing.T, db *store.DB) {
 		w := newCaseWorld(t, db)
 		c := w.open(t, map[string]any{"profile": "CN", "mode": "ex_officio", "goods_value": "100000.00"})
 		event := func(token, body string) reply { return w.send(t, "POST", casePath(c.ID, "/events"), token, body) }

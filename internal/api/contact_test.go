@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 type apiContact struct {
@@ -37,7 +37,7 @@ const newContact = `{"name":"Ada Park","title":"Counsel","phone":"+86 571 5550 0
 	`"languages":"English","hours":"Mon–Fri","escalation":true}`
 
 func TestContactsAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, time.Time{}, func(t *testing.T, db *store.DB) {
 		s := newServer(t, db)
 		officer := s.token(t, "officer@yiwu.customs.example")
 		northwind := s.token(t, "brand@northwind.example")

@@ -13,7 +13,6 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // post sends body with a content type and a token.
@@ -79,7 +78,7 @@ func ndjsonResults(t *testing.T, r reply) []apiResult {
 }
 
 func TestDeclarationsAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, time.Time{}, func(t *testing.T, db *store.DB) {
 		s := newServer(t, db)
 		officer := s.token(t, "officer@yiwu.customs.example")
 		brand := s.token(t, "brand@northwind.example")
@@ -157,7 +156,7 @@ func TestDeclarationsAPI(t *testing.T) {
 // Batches: a thousand lines go through in order; more than 10,000 declarations
 // or 16 MB are refused, naming the line.
 func TestDeclarationBatchLimits(t *testing.T) {
-	s := newServer(t, storetest.SQLite(t))
+	s := newServer(t, sqliteDemo(t))
 	officer := s.token(t, "officer@yiwu.customs.example")
 	var b strings.Builder
 	for i := range 1000 {

@@ -7,7 +7,6 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // apiGuarantee is the GuaranteeView schema.
@@ -33,7 +32,7 @@ func (w *caseWorld) guarantee(t *testing.T, token string, year int, query string
 }
 
 func TestGuaranteesAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, qingming, func(t *testing.T, db *store.DB) {
 		w := newCaseWorld(t, db)
 		const good = `{"year":2026,"amount":"250,000","issuer":"Bank of Ningbo","reference":"LG-9"}`
 		filed := decode[apiGuarantee](t, "POST", w.send(t, "POST", "/api/v1/guarantees", w.holder, good), http.StatusCreated)

@@ -8,7 +8,6 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // apiIdentification is the Identification schema, as far as the tests look.
@@ -42,7 +41,7 @@ func (w *caseWorld) answer(t *testing.T, token string, id int64, status int, ans
 }
 
 func TestIdentificationsAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, qingming, func(t *testing.T, db *store.DB) {
 		w := newCaseWorld(t, db)
 		c := w.open(t, map[string]any{"profile": "CN", "mode": "ex_officio", "goods_value": "100000.00"})
 		one, two := c.Items[0].ID, c.Items[1].ID

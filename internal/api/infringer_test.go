@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 type apiInfringer struct {
@@ -34,7 +34,7 @@ const newInfringer = `{"kind":"exporter","name":"Harbour Lights Trading","addres
 	`"evidence":"Test purchase failed authentication."}`
 
 func TestInfringersAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, time.Time{}, func(t *testing.T, db *store.DB) {
 		s := newServer(t, db)
 		officer := s.token(t, "officer@yiwu.customs.example")
 		northwind := s.token(t, "brand@northwind.example")

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"bordermark/internal/api"
-	"bordermark/internal/store/storetest"
 )
 
 // openAPIDoc reads the document the API embeds.
@@ -59,7 +58,7 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 // The table is what the mux serves: each route answers (200 or 401 without a token),
 // not the catch-all's 404.
 func TestRoutesAreServed(t *testing.T) {
-	s := newServer(t, storetest.SQLite(t))
+	s := newServer(t, sqliteDemo(t))
 	for _, p := range api.Patterns() {
 		method, path, _ := strings.Cut(p, " ")
 		r := s.do(t, method, strings.ReplaceAll(path, "{id}", "1"))

@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 type apiParty struct {
@@ -28,7 +28,7 @@ type apiPartyList struct {
 const newParty = `{"role":"exporter","name":"Seaview Export Co.","address":"1 Port Road, Ningbo","reg_code":"91330200XYZ"}`
 
 func TestPartiesAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, time.Time{}, func(t *testing.T, db *store.DB) {
 		s := newServer(t, db)
 		officer := s.token(t, "officer@yiwu.customs.example")
 		northwind := s.token(t, "brand@northwind.example")

@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 type apiFile struct {
@@ -60,7 +60,7 @@ const newPoint = `{"title":"Sole","genuine":"Moulded logo","fake":"Printed logo"
 var fileURL = regexp.MustCompile(`^/api/v1/files/[0-9a-f]{64}$`)
 
 func TestProductsAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, time.Time{}, func(t *testing.T, db *store.DB) {
 		s := newServer(t, db)
 		officer := s.token(t, "officer@yiwu.customs.example")
 		northwind := s.token(t, "brand@northwind.example")
@@ -272,7 +272,7 @@ func mustAtoi(t *testing.T, s string) int64 {
 
 // A token downloads the photos its product shows; another holder's token gets 404.
 func TestFileDownloadByToken(t *testing.T) {
-	s := newServer(t, storetest.SQLite(t))
+	s := newServer(t, sqliteDemo(t))
 	officer, other := s.token(t, "officer@yiwu.customs.example"), s.token(t, "brand@voltis.example")
 	list := decode[apiProductList](t, "products", s.send(t, "GET", "/api/v1/rights/"+s.rightID(t, "DEMO-NORTHWIND")+"/products", officer, ""), 200)
 	if len(list.Products) == 0 {

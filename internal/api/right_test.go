@@ -9,10 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // send makes a request with a JSON body (none when body is "") and a token.
@@ -99,7 +99,7 @@ const newRight = `{"kind":"trademark","mark":"SEABIRD","variants":["海鸟"],"ni
 	`"jurisdiction":"cn","valid_from":"2020-01-01","valid_to":"2030-12-31","goods":"Clothing"}`
 
 func TestRightsAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, time.Time{}, func(t *testing.T, db *store.DB) {
 		s := newServer(t, db)
 		officer := s.token(t, "officer@yiwu.customs.example")
 		supervisor := s.token(t, "supervisor@hangzhou.customs.example")

@@ -5,10 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 type apiRule struct {
@@ -35,7 +35,7 @@ const newRule = `{"name":"Putian shoes by post","weight":30,"expires":"2027-12-3
 	`"when":{"all":[{"field":"origin","op":"prefix","value":"CN-FJ-Putian"},{"field":"hs_code","op":"prefix","value":"6404"}]}}`
 
 func TestRulesAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, time.Time{}, func(t *testing.T, db *store.DB) {
 		s := newServer(t, db)
 		officer := s.token(t, "officer@yiwu.customs.example")
 		brand := s.token(t, "brand@northwind.example")

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"bordermark/internal/ipr"
-	"bordermark/internal/store/storetest"
 )
 
 type apiStatsView struct {
@@ -30,7 +29,7 @@ type apiStatsView struct {
 // TestStatsAPI reads views with the web pages' filters: customs see every
 // brand, a right holder only its own; bad filters and unknown views are refused.
 func TestStatsAPI(t *testing.T) {
-	s := newServer(t, storetest.SQLite(t))
+	s := newServer(t, sqliteDemo(t))
 	customs := s.token(t, "supervisor@hangzhou.customs.example")
 	northwind := s.token(t, "brand@northwind.example")
 	police := s.token(t, "investigator@zhejiang.police.example")

@@ -6,10 +6,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // apiTip is the Tip of openapi.json, as far as the tests look.
@@ -39,7 +39,7 @@ type apiRuleFeedback struct {
 // A holder's tip becomes customs' rule, which flags a matching declaration;
 // the rule's feedback lists it, and another tip is dismissed with a reason.
 func TestTipToRuleAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, time.Time{}, func(t *testing.T, db *store.DB) {
 		s := newServer(t, db)
 		officer, holder := s.token(t, "officer@yiwu.customs.example"), s.token(t, "brand@northwind.example")
 		other := s.token(t, "brand@aurelia.example")

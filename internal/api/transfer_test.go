@@ -10,7 +10,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // apiTransfer is the TransferDetail of openapi.json, as far as the tests look.
@@ -40,7 +39,7 @@ func transferPath(id int64, rest string) string {
 // The transfer of a case, proposed on suspicion, returned by the police,
 // resubmitted, accepted and given an outcome, over the API alone.
 func TestTransferAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, qingming, func(t *testing.T, db *store.DB) {
 		w := newCaseWorld(t, db)
 		police := w.token(t, "investigator@zhejiang.police.example")
 		unit := w.orgOf(t, police)
@@ -136,7 +135,7 @@ func TestTransferAPI(t *testing.T) {
 }
 
 func TestThresholdAPI(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, qingming, func(t *testing.T, db *store.DB) {
 		w := newCaseWorld(t, db)
 		in := map[string]any{"jurisdiction": "CN", "code": "counterfeit_mark", "offence": "counterfeiting a registered trademark",
 			"min_marks": 1, "volume": "80000.00", "gains": "50000.00", "currency": "CNY", "effective_on": "2026-01-01"}

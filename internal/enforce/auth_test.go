@@ -13,7 +13,7 @@ import (
 
 func TestLogin(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := enforce.WithRequestID(t.Context(), "req-login")
 
@@ -58,7 +58,7 @@ func TestLogin(t *testing.T) {
 
 func TestLoginLockout(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		for i := 1; i <= 5; i++ {
@@ -92,7 +92,7 @@ func TestLoginLockout(t *testing.T) {
 
 func TestLogout(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		secret, _, err := s.Login(ctx, policeEmail, enforce.DemoPassword)

@@ -10,7 +10,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -48,7 +47,7 @@ func unchanged(t *testing.T, s *enforce.Service, step func()) {
 }
 
 func TestCaseItemsAddAndUpdate(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx, officer := t.Context(), user(t, s, officerEmail)
 		c := itemsCase(t, s)
@@ -108,7 +107,7 @@ func TestCaseItemsAddAndUpdate(t *testing.T) {
 }
 
 func TestItemFileAttach(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx, officer := t.Context(), user(t, s, officerEmail)
 		c := itemsCase(t, s)
@@ -158,7 +157,7 @@ func TestItemFileAttach(t *testing.T) {
 }
 
 func TestCustodyMoveGoods(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx, officer := t.Context(), user(t, s, officerEmail)
 		c := itemsCase(t, s)
@@ -212,7 +211,7 @@ func TestCustodyMoveGoods(t *testing.T) {
 
 // Another holder learns nothing of a case's goods: every call is not found.
 func TestCaseItemsOtherHolder(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx, other := t.Context(), user(t, s, "brand@aurelia.example")
 		c := itemsCase(t, s)
@@ -272,7 +271,7 @@ func TestStorageCost(t *testing.T) {
 
 // Storage accrues per begun day at each item's cost, from the case's opening.
 func TestStorageCostAccrued(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		officer := user(t, s, officerEmail)
 		c := itemsCase(t, s)

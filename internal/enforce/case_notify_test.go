@@ -22,7 +22,6 @@ import (
 	"bordermark/internal/ipr"
 	"bordermark/internal/notify"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -57,7 +56,7 @@ func startJobs(t *testing.T, s *enforce.Service, mailer *mailbox, nc enforce.Not
 }
 
 func TestCaseNotifyHolderByEmailAndWebhook(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		mailer, hooks := startMailbox(t), startHooks(t)
 		startJobs(t, s, mailer, enforce.NotifyConfig{Email: true, WebhookURL: hooks.URL + "/bordermark"})
@@ -118,7 +117,7 @@ func TestCaseNotifyHolderByEmailAndWebhook(t *testing.T) {
 }
 
 func TestCaseRemindersRunThroughTheQueue(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		mailer := startMailbox(t)
 		startJobs(t, s, mailer, enforce.NotifyConfig{Email: true})
@@ -168,7 +167,7 @@ func TestCaseRemindersRunThroughTheQueue(t *testing.T) {
 }
 
 func TestCaseRolledBackSendsNothing(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		c := caseAt(t, s, clock, qingming) // opened before the queue: it sends nothing
 		mailer, hooks := startMailbox(t), startHooks(t)
@@ -375,7 +374,7 @@ func (h *hookLog) waitFor(t *testing.T, n int) []hook {
 // A deadline counted into a year without its official calendar says so in
 // the holder's e-mail and in the webhook.
 func TestCaseNotifyProvisionalDeadline(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		mailer, hooks := startMailbox(t), startHooks(t)
 		startJobs(t, s, mailer, enforce.NotifyConfig{Email: true, WebhookURL: hooks.URL + "/bordermark"})

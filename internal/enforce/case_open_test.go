@@ -7,11 +7,10 @@ import (
 	"bordermark/internal/ipr"
 	"bordermark/internal/screen"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 func TestCaseOpenFromDeclaration(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer := user(t, s, officerEmail)

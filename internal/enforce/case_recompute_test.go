@@ -7,7 +7,6 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -18,7 +17,7 @@ const cn2027 = "jurisdiction CN\nyear 2027\nsource test calendar\noff 2027-01-01
 // provisional; it keeps its date when the calendar arrives, until an officer
 // recomputes it, which notes the change, moves the version on and is audited.
 func TestRecomputeDeadlines(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		// Wednesday 30 December 2026, 09:00 in Yiwu: three working days, weekends only in 2027.

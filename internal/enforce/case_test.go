@@ -11,7 +11,6 @@ import (
 	"bordermark/internal/ipr"
 	"bordermark/internal/notify"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -79,7 +78,7 @@ func oneAudit(t *testing.T, s *enforce.Service, action string, step func()) {
 }
 
 func TestCaseExOfficioPath(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		holder := user(t, s, holderEmail)
@@ -190,7 +189,7 @@ func guarantee(t *testing.T, s *enforce.Service, org int64) *ipr.Guarantee {
 }
 
 func TestCaseOtherHolder(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		c := caseAt(t, s, clock, qingming)
@@ -224,7 +223,7 @@ func TestCaseOtherHolder(t *testing.T) {
 }
 
 func TestCaseConflicts(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		c := caseAt(t, s, clock, qingming)
@@ -267,7 +266,7 @@ func TestCaseConflicts(t *testing.T) {
 }
 
 func TestCaseExpiryAwaitsSupervisor(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		c := caseAt(t, s, clock, qingming)
@@ -343,7 +342,7 @@ func TestCaseExpiryAwaitsSupervisor(t *testing.T) {
 // Once the holder's reply deadline has run out, its answers are refused with
 // the date, even before the expiry job has moved the case on.
 func TestCaseLateAnswerRefused(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		c := act(t, s, officerEmail, caseAt(t, s, clock, qingming), workflow.Event{Kind: "notify_holder"})
 		clock.Advance(time.Date(2025, 4, 8, 16, 0, 0, 0, time.UTC).Sub(clock.Now())) // midnight in Yiwu after 8 April

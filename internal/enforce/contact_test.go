@@ -8,7 +8,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 var contactNoun = holderNoun{
@@ -59,7 +58,7 @@ func TestContactMatrix(t *testing.T) {
 
 func TestContactChanges(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		counsel := user(t, s, agentEmail)
@@ -123,7 +122,7 @@ func TestContactChanges(t *testing.T) {
 // An officer looks up whom to call by the holder's name, in English or Chinese.
 func TestListContactsByHolderName(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer := user(t, s, officerEmail)

@@ -10,7 +10,6 @@ import (
 	"bordermark/internal/ipr"
 	"bordermark/internal/screen"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // declarations counts stored declarations.
@@ -25,7 +24,7 @@ func declarations(t *testing.T, s *enforce.Service) int64 {
 }
 
 func TestSubmitDeclarations(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer := user(t, s, officerEmail)
@@ -75,7 +74,7 @@ func TestSubmitDeclarations(t *testing.T) {
 }
 
 func TestSubmitDeclarationsRefusesBadInput(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		officer := user(t, s, officerEmail)
 		good := decl("OK-1", "wool socks", "611595", 0)
@@ -117,7 +116,7 @@ func TestSubmitDeclarationsRefusesBadInput(t *testing.T) {
 }
 
 func TestDeclarationAuthorisation(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		for _, tc := range []struct {
@@ -162,7 +161,7 @@ func TestDeclarationAuthorisation(t *testing.T) {
 }
 
 func TestDeclarationView(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer := user(t, s, officerEmail)
@@ -194,7 +193,7 @@ func TestDeclarationView(t *testing.T) {
 }
 
 func TestScreeningQueueOrder(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer := user(t, s, officerEmail)
@@ -234,7 +233,7 @@ func TestScreeningQueueOrder(t *testing.T) {
 }
 
 func TestDecideDeclarations(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer := user(t, s, officerEmail)

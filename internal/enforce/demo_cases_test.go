@@ -8,7 +8,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -28,7 +27,7 @@ func allCases(t *testing.T, s *enforce.Service, actor *ipr.User) map[string]*ipr
 
 func TestDemoCases(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		cases := allCases(t, s, user(t, s, supervisorEmail))
@@ -116,7 +115,7 @@ func TestDemoCases(t *testing.T) {
 // A holder sees its own demo cases only; an agent those of the client it names.
 func TestDemoCasesScope(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		tests := []struct {
@@ -150,7 +149,7 @@ func TestDemoCasesScope(t *testing.T) {
 // Loading the demo again works no case twice.
 func TestDemoCasesLoadTwice(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		clock.Advance(3 * 24 * time.Hour) // a later start of the server
 		before := count(t, s).events

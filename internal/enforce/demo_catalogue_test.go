@@ -6,14 +6,13 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // The demo's catalogue: one product per demo right named below, each with a photo
 // and a guide whose every point has a genuine and a fake photo, all stored with
 // thumbnails; loading the demo again adds nothing.
 func TestDemoCatalogue(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		want := map[string]int{"DEMO-NORTHWIND": 4, "DEMO-AURELIA": 3, "DEMO-VOLTIS": 3, "DEMO-ORBIS": 3}

@@ -5,13 +5,12 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // The history serve adds to the demo world fills two years of the dashboards,
 // on both engines, and is added once only.
 func TestEnsureDemoHistory(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer := user(t, s, officerEmail)

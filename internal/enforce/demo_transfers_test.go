@@ -8,7 +8,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // demoTransfersOf lists the demo's transfers as a supervisor sees them.
@@ -23,7 +22,7 @@ func demoTransfersOf(t *testing.T, s *enforce.Service) []*ipr.Transfer {
 
 func TestDemoTransfers(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		police := user(t, s, policeEmail)
 		list := demoTransfersOf(t, s)
@@ -104,7 +103,7 @@ func TestDemoTransfers(t *testing.T) {
 // Loading the demo again makes no transfer twice.
 func TestDemoTransfersLoadTwice(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		clock.Advance(24 * time.Hour)
 		before := count(t, s).events

@@ -23,7 +23,7 @@ func exhibitInput(t *testing.T, s *enforce.Service, ref, title string) enforce.E
 }
 
 func TestExhibitLifecycle(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		holder, officer, agent := user(t, s, holderEmail), user(t, s, officerEmail), user(t, s, agentEmail)

@@ -24,7 +24,7 @@ func sha(data []byte) string {
 // Uploads are checked by their content, whatever their name, and a refused
 // upload stores nothing: no row, no audit event, no file on disk.
 func TestUploadsAreCheckedByContent(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		holder := user(t, s, holderEmail)
 		p := demoProduct(t, s, "DEMO-NORTHWIND")
@@ -76,7 +76,7 @@ func TestUploadsAreCheckedByContent(t *testing.T) {
 
 // Every accepted type is stored once, with a thumbnail for pictures, an audit event and a row.
 func TestUploadStoresOnceWithThumbnail(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		holder := user(t, s, holderEmail)
@@ -211,7 +211,7 @@ func colourAt(img image.Image, x, y int) string {
 // belong to; to anyone else they do not exist. The same content uploaded by a second
 // holder is stored once and becomes that holder's too.
 func TestOpenFileOnlyForThoseAllowed(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		northwind := demoProduct(t, s, "DEMO-NORTHWIND")

@@ -5,7 +5,6 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -13,7 +12,7 @@ import (
 // holder may neither file one for it nor look at it, and one under the
 // legal minimum names the amount. (Voltis: Northwind has the demo's guarantee.)
 func TestFileGuarantee(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		const filer = "brand@voltis.example"

@@ -7,7 +7,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 func titles(p *ipr.Product) string {
@@ -22,7 +21,7 @@ func titles(p *ipr.Product) string {
 }
 
 func TestGuidePointLifecycle(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		agent := user(t, s, agentEmail) // acts for Aurelia
@@ -101,7 +100,7 @@ func TestGuidePointLifecycle(t *testing.T) {
 
 // Bad text and bad photos are reported together, by field, and nothing is stored.
 func TestGuidePointBadInput(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		holder := user(t, s, holderEmail)

@@ -7,12 +7,11 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
 func TestIdentificationRequestAndAnswers(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		c := caseAt(t, s, clock, qingming)
@@ -89,7 +88,7 @@ func TestIdentificationRequestAndAnswers(t *testing.T) {
 }
 
 func TestBondGuaranteeTooSmallThenCash(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		clock.Advance(qingming.Sub(clock.Now()))

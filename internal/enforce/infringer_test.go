@@ -9,7 +9,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 const (
@@ -109,7 +108,7 @@ func holderOrgID(t *testing.T, s *enforce.Service, name string) int64 {
 // testHolderMatrix checks every role against every action on the data of a holder the
 // actor may or may not act for. A refusal changes nothing and leaves no audit event.
 func testHolderMatrix(t *testing.T, noun holderNoun) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		owners := map[string]*ipr.User{ownerNorthwind: user(t, s, holderEmail), ownerAurelia: user(t, s, ownerAureliaEmail)}
@@ -223,7 +222,7 @@ func TestInfringerMatrix(t *testing.T) {
 
 func TestInfringerChanges(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		brand, counsel := user(t, s, holderEmail), user(t, s, agentEmail)
@@ -290,7 +289,7 @@ func TestInfringerChanges(t *testing.T) {
 // Customs search every holder's infringers by text and filter by holder; a holder's own search stays its own.
 func TestListInfringers(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer, brand := user(t, s, officerEmail), user(t, s, holderEmail)

@@ -7,7 +7,6 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 const aureliaEmail = "brand@aurelia.example"
@@ -16,7 +15,7 @@ const aureliaEmail = "brand@aurelia.example"
 // (2025-07-03): the reminders come 6 months, 1 month and 1 week before, once each.
 func TestSendRenewalReminders(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		aurelia := user(t, s, aureliaEmail)
@@ -73,7 +72,7 @@ func days(y int, m time.Month, d int) time.Duration {
 // Who sees a reminder, and who may mark it read.
 func TestNotificationsScope(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		if _, err := s.SendRenewalReminders(ctx); err != nil {
@@ -139,7 +138,7 @@ func TestNotificationsScope(t *testing.T) {
 // A renewed recordation ends later, so its reminders come again for the new end.
 func TestRenewalRemindsAgainForTheNewEnd(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		aurelia := user(t, s, aureliaEmail)

@@ -6,12 +6,11 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 func TestAddOrg(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		admin := user(t, s, adminEmail)
@@ -54,7 +53,7 @@ func TestAddOrg(t *testing.T) {
 
 func TestLinkAgent(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		admin := user(t, s, adminEmail)
@@ -92,7 +91,7 @@ func TestLinkAgent(t *testing.T) {
 // Each role sees the organisations ipr.Can lets it see, and no others.
 func TestListOrgs(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		tests := []struct {
 			name  string

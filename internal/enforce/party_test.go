@@ -7,7 +7,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // holderRight returns the demo right with reference ref.
@@ -38,7 +37,7 @@ func demoPartyCount(ref string) int {
 // and a right someone may not see (another holder's, or a draft for customs) does not exist for them.
 func TestSupplyChainMatrix(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		northwindRight, aureliaRight := holderRight(t, s, "DEMO-NORTHWIND"), holderRight(t, s, "DEMO-AURELIA")
@@ -120,7 +119,7 @@ func TestSupplyChainMatrix(t *testing.T) {
 
 func TestAddPartyBadInput(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		holder := user(t, s, holderEmail)

@@ -7,7 +7,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 func goodProduct() enforce.ProductInput {
@@ -18,7 +17,7 @@ func goodProduct() enforce.ProductInput {
 
 // The catalogue as a matrix of role × action × owner: who may see and change a holder's products.
 func TestCataloguePermissions(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		northwind, aurelia := demoProduct(t, s, "DEMO-NORTHWIND"), demoProduct(t, s, "DEMO-AURELIA")
@@ -91,7 +90,7 @@ func TestCataloguePermissions(t *testing.T) {
 
 // A draft right's products are its holder's own, like the draft.
 func TestDraftRightProductsStayWithTheHolder(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		holder, officer := user(t, s, holderEmail), user(t, s, officerEmail)
@@ -113,7 +112,7 @@ func TestDraftRightProductsStayWithTheHolder(t *testing.T) {
 }
 
 func TestProductLifecycle(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		holder := user(t, s, holderEmail)
@@ -157,7 +156,7 @@ func TestProductLifecycle(t *testing.T) {
 
 // Bad input gets an error naming the field, and nothing is stored.
 func TestProductBadInputNamesTheField(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		holder := user(t, s, holderEmail)
 		right := demoRight(t, s, "DEMO-NORTHWIND")

@@ -15,7 +15,7 @@ func draftInput() *ipr.Right {
 }
 
 func TestRecordationThroughTheServices(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		holder, supervisor, officer := user(t, s, holderEmail), user(t, s, supervisorEmail), user(t, s, officerEmail)

@@ -12,7 +12,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // registerFile is the screening development register: 20,041 rights of as many holders.
@@ -72,7 +71,7 @@ func countRights(t *testing.T, s *enforce.Service) int64 {
 func TestImportRegister(t *testing.T) {
 	file := readRegister(t)
 	sum := sha256.Sum256(file)
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		supervisor := user(t, s, supervisorEmail)
 		before := count(t, s)
@@ -119,7 +118,7 @@ func TestImportRegister(t *testing.T) {
 
 // An expired row is stored expired: it stops protecting.
 func TestImportExpiredRight(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		in := header + "OLD-1,Bygone Co,trademark,BYGONE,,25,CN,2004-01-01,2014-12-31,\n"
 		if _, err := importBytes(t, s, ipr.SystemUser(), []byte(in), false); err != nil {
@@ -146,7 +145,7 @@ func TestImportExpiredRight(t *testing.T) {
 // A changed row updates its right and replaces its exporters; a draft filed in the
 // register under the same id becomes the approved recordation the file describes.
 func TestImportUpdates(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		admin := user(t, s, adminEmail)
 		first := header + "U-1,Acme Ltd,trademark,ACME,,25,CN,2020-01-01,2030-12-31,A Co.|B Co.\n" +
@@ -182,7 +181,7 @@ func TestImportInvalidRow(t *testing.T) {
 	lines := strings.SplitAfter(string(readRegister(t)), "\n")
 	lines[10000] = strings.Replace(lines[10000], ",trademark,", ",trademarc,", 1) // line 10,001
 	bad := []byte(strings.Join(lines, ""))
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		actor := user(t, s, supervisorEmail)
 		before, rights := count(t, s), countRights(t, s)
@@ -207,7 +206,7 @@ func TestImportInvalidRow(t *testing.T) {
 
 // Holders must be right holders; only those who may import can.
 func TestImportRefused(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		in := []byte(header + "X-1,Yiwu Customs,trademark,X,,25,CN,2020-01-01,2030-12-31,\n" +
 			"X-2,Northwind Apparel,trademark,Y,,25,CN,2020-01-01,2030-12-31,\n")
@@ -238,7 +237,7 @@ func TestImportRefused(t *testing.T) {
 
 // An export imports back unchanged, and each role exports only what it may see.
 func TestExportRights(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		in := header + "E-1,Acme Ltd,trademark,ACME,\"艾克米|A,C\"\"ME\",25 18,CN,2020-01-01,2030-12-31,B Co.|A Co.\n" +
 			"E-2,Beta Co,copyright,Beta artwork,,,EU,2019-01-01,2069-12-31,\n"

@@ -17,7 +17,7 @@ var putian = screen.Rule{Name: "Putian shoes by post", Weight: 30, Source: "bull
 	}}}
 
 func TestRuleLifecycle(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer := user(t, s, officerEmail)
@@ -107,7 +107,7 @@ func joinRuleNames(rules []screen.RuleHit) string {
 }
 
 func TestRuleValidation(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		officer := user(t, s, officerEmail)
 		before := count(t, s)
@@ -136,7 +136,7 @@ func TestRuleValidation(t *testing.T) {
 }
 
 func TestRuleAuthorisation(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		for _, tc := range []struct {

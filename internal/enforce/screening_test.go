@@ -44,7 +44,7 @@ func hitRefs(r screen.Result) []string {
 // The engine holds every approved mark and copyright whose recordation has not
 // been over for more than a year; validity is judged on the declaration's date.
 func TestEngineIndexesTheRegister(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		e, err := s.Engine(t.Context())
 		if err != nil {
@@ -88,7 +88,7 @@ func TestEngineIndexesTheRegister(t *testing.T) {
 
 // Changes to the register reach screening as soon as they are committed.
 func TestRegisterChangesRefreshTheIndex(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		ferrocar := decl("F1", "FERROCAR brake pads for cars", "870830", -1)

@@ -9,7 +9,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // tipFileCount is how many tips and stored file rows there are, to show that a
@@ -32,7 +31,7 @@ func tipFileCount(t *testing.T, s *enforce.Service, shas ...string) (tips int64,
 }
 
 func TestTipFiles(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		aurelia, orbis, officer := user(t, s, aureliaEmail), user(t, s, orbisEmail), user(t, s, officerEmail)

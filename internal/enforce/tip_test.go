@@ -8,7 +8,6 @@ import (
 	"bordermark/internal/ipr"
 	"bordermark/internal/screen"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -20,7 +19,7 @@ func acmeTip(org int64) ipr.Tip {
 }
 
 func TestTipBecomesRuleAndShowsPrecision(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		holder, officer := user(t, s, holderEmail), user(t, s, officerEmail)
@@ -106,7 +105,7 @@ func TestTipBecomesRuleAndShowsPrecision(t *testing.T) {
 }
 
 func TestTipVisibilityAndSharing(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		aurelia, orbis, northwind := user(t, s, aureliaEmail), user(t, s, orbisEmail), user(t, s, holderEmail)
@@ -173,7 +172,7 @@ func TestTipVisibilityAndSharing(t *testing.T) {
 }
 
 func TestTipValidationStoresNothing(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		holder := user(t, s, holderEmail)
 		good := acmeTip(0)

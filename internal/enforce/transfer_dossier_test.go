@@ -7,7 +7,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -29,7 +28,7 @@ func latestDossier(t *testing.T, s *enforce.Service, id int64) (int, *enforce.Do
 // case's evidence makes a new dossier version in the same transaction, and a
 // change that leaves the content as it was makes none.
 func TestDossierFollowsEvidence(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer, holder, police := user(t, s, officerEmail), user(t, s, holderEmail), user(t, s, policeEmail)

@@ -9,7 +9,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -47,7 +46,7 @@ func waitNotice(t *testing.T, s *enforce.Service, org, id int64, kind string) {
 }
 
 func TestTransferRemindersRunThroughTheQueue(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		mailer := startMailbox(t)
 		startJobs(t, s, mailer, enforce.NotifyConfig{Email: true})
@@ -115,7 +114,7 @@ func TestTransferRemindersRunThroughTheQueue(t *testing.T) {
 
 // Without a job queue nothing is scheduled, and the procedure runs as before.
 func TestTransferRemindersWithoutQueue(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		c := transferCase(t, s, 1, workflow.Yuan(60_000))
 		_, err := s.ProposeTransfer(t.Context(), user(t, s, officerEmail), c.ID,

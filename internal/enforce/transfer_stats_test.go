@@ -7,7 +7,6 @@ import (
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -15,7 +14,7 @@ import (
 // transfer, however many there are, longest wait first. 501 finished transfers
 // proposed before the waiting ones used to fill the 500 the list looked at.
 func TestTransferStatsWaitingBeyondOldLimit(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		c := transferCase(t, s, 1, workflow.Yuan(60_000))
 		police := user(t, s, policeEmail)

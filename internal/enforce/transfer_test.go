@@ -8,7 +8,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/workflow"
 )
 
@@ -46,7 +45,7 @@ func transferCase(t *testing.T, s *enforce.Service, marks int, value ipr.Money) 
 }
 
 func TestThresholdCheck(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		officer := user(t, s, officerEmail)
 		tests := []struct {
@@ -155,7 +154,7 @@ func otherPolice(t *testing.T, s *enforce.Service) *ipr.User {
 }
 
 func TestTransferPath(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		police := user(t, s, policeEmail)
@@ -272,7 +271,7 @@ func TestTransferPath(t *testing.T) {
 }
 
 func TestTransferDossierVersions(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		officer, police := user(t, s, officerEmail), user(t, s, policeEmail)
@@ -310,7 +309,7 @@ func TestTransferDossierVersions(t *testing.T) {
 }
 
 func TestTransferStats(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, clock := demo(t, db)
 		ctx := t.Context()
 		officer, police := user(t, s, officerEmail), user(t, s, policeEmail)

@@ -8,7 +8,6 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // groupByName returns the demo working group named name.
@@ -29,7 +28,7 @@ func groupByName(t *testing.T, s *enforce.Service, name string) *ipr.WorkingGrou
 
 func TestWorkingGroupPages(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		groups, err := s.ListWorkingGroups(ctx, user(t, s, holderEmail))
@@ -93,7 +92,7 @@ func TestWorkingGroupPages(t *testing.T) {
 // The common problems: the group's member right holders and the secretariat edit them; nobody else.
 func TestSetGroupProblems(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		apparel := groupByName(t, s, "Apparel & Footwear")
@@ -147,7 +146,7 @@ func TestSetGroupProblems(t *testing.T) {
 // Membership is the secretariat's to manage.
 func TestGroupMembers(t *testing.T) {
 	t.Parallel()
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachDemo(t, func(t *testing.T, db *store.DB) {
 		s, _ := demo(t, db)
 		ctx := t.Context()
 		secretary := user(t, s, secretaryEmail)

@@ -7,13 +7,12 @@ import (
 	"testing"
 
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // A holder files amendments to an approved recordation; the supervisor decides them
 // on the right's page, reached from the review queue.
 func TestAmendments(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) { testAmendments(t, newWorld(t, db)) })
+	eachWorld(t, func(t *testing.T, db *store.DB) { testAmendments(t, newWorld(t, db)) })
 }
 
 func testAmendments(t *testing.T, w *world) {

@@ -7,14 +7,13 @@ import (
 	"testing"
 
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // The demo world records 349 events (organisations, groups, users, recordations,
 // holder data, catalogue, screening, its detention cases and transfers dated over
 // the weeks before the demo clock, exhibits and publicity); the supervisor's sign-in makes 350.
 func TestAuditListFilters(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		c := w.signIn(t, supervisor)
 		for _, tc := range []struct {

@@ -10,13 +10,12 @@ import (
 	"time"
 
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // The goods page: an officer adds, assesses, photographs and moves the goods;
 // the holder sees them and the accrued storage; another holder sees nothing.
 func TestCaseItemsPage(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		c := caseOpen(t, w, 2)
 		path := fmt.Sprintf("/cases/%d/items", c.ID)

@@ -8,13 +8,12 @@ import (
 	"testing"
 
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // Files are served with their type, never sniffed, cached privately for long, and
 // only to those who may see the catalogue they belong to: to anyone else they are not found.
 func TestFileServing(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		p := catProduct(t, w, "DEMO-NORTHWIND")
 		photo := "/files/" + p.Photos[0]

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 	"bordermark/internal/enforce"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
+	"bordermark/internal/store/storetest"
 	"bordermark/internal/web"
 )
 
@@ -42,11 +42,16 @@ type world struct {
 	srv   *httptest.Server
 }
 
-// newWorld loads the demo world into db and serves it.
+// newWorld serves the demo world on db. A db from eachWorld or newSQLiteWorld
+// already holds it; any other is loaded here.
 func newWorld(t testing.TB, db *store.DB) *world {
 	t.Helper()
 	clock := ipr.NewFixedClock(demoStart)
 	svc := enforce.New(db, clock, nil)
+	if files, seeded := seededFiles.Load(db); seeded {
+		svc.Files = store.NewBlobs(files.(string))
+		return serve(t, svc, clock)
+	}
 	svc.Files = store.NewBlobs(t.TempDir()) // uploaded files and the demo catalogue's photos
 	if _, err := svc.LoadDemo(context.Background()); err != nil {
 		t.Fatalf("LoadDemo: %v", err)
@@ -66,74 +71,39 @@ func serve(t testing.TB, svc *enforce.Service, clock *ipr.FixedClock) *world {
 	return &world{svc: svc, clock: clock, srv: srv}
 }
 
-// newSQLiteWorld is the demo world on a fresh SQLite database, for tests where
-// the engine does not matter. It copies a snapshot of the demo made once per
-// test binary: loading the demo (hashing passwords, screening, opening cases)
-// in every test made this package's tests several times slower.
+// newSQLiteWorld is the demo world on SQLite, for tests where the engine does
+// not matter. Like eachWorld, it copies a snapshot of the demo made once per
+// test binary: loading the demo in every test made this package's tests
+// several times slower.
 func newSQLiteWorld(t testing.TB) *world {
 	t.Helper()
-	src, err := demoSnapshotDir()
-	if err != nil {
-		t.Fatalf("demo snapshot: %v", err)
-	}
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
-		t.Fatalf("copy demo snapshot: %v", err)
-	}
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(dir, "bordermark.db"))
-	if err != nil {
-		t.Fatalf("open demo snapshot: %v", err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := db.Migrate(ctx); err != nil {
-		t.Fatalf("migrate: %v", err)
-	}
-	clock := ipr.NewFixedClock(demoStart)
-	svc := enforce.New(db, clock, nil)
-	svc.Files = store.NewBlobs(filepath.Join(dir, "files"))
-	return serve(t, svc, clock)
+	db, files := storetest.SQLiteSeeded(t, "demo", loadDemo)
+	seededFiles.Store(db, files)
+	return newWorld(t, db)
 }
 
-// snapshot is the demo world loaded once into a SQLite file and a files folder.
-var snapshot struct {
-	once sync.Once
-	dir  string
-	err  error
+// eachWorld is storetest.Each on copies of the demo world.
+func eachWorld(t *testing.T, fn func(t *testing.T, db *store.DB)) {
+	t.Helper()
+	storetest.EachSeeded(t, "demo", loadDemo, func(t *testing.T, db *store.DB, files string) {
+		seededFiles.Store(db, files)
+		fn(t, db)
+	})
 }
 
-func demoSnapshotDir() (string, error) {
-	snapshot.once.Do(func() { snapshot.dir, snapshot.err = makeDemoSnapshot() })
-	return snapshot.dir, snapshot.err
-}
+// seededFiles maps each database copied from the snapshot to its files folder.
+var seededFiles sync.Map
 
-func makeDemoSnapshot() (string, error) {
-	dir, err := os.MkdirTemp("", "bordermark-web-demo-")
-	if err != nil {
-		return "", err
-	}
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(dir, "bordermark.db"))
-	if err != nil {
-		return dir, err
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		return dir, err
-	}
+func loadDemo(ctx context.Context, db *store.DB, files string) error {
 	svc := enforce.New(db, ipr.NewFixedClock(demoStart), nil)
-	svc.Files = store.NewBlobs(filepath.Join(dir, "files"))
-	if _, err := svc.LoadDemo(ctx); err != nil {
-		return dir, err
-	}
-	return dir, db.Close() // closing checkpoints the journal into the file that is copied
+	svc.Files = store.NewBlobs(files)
+	_, err := svc.LoadDemo(ctx)
+	return err
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if snapshot.dir != "" {
-		os.RemoveAll(snapshot.dir)
-	}
+	storetest.RemoveSeeds()
 	os.Exit(code)
 }
 

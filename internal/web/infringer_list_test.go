@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // More demo logins for the holder-side pages.
@@ -191,7 +190,7 @@ func TestInfringerForms(t *testing.T) {
 
 // The holder-side pages work the same on both engines.
 func TestHolderPagesOnEachEngine(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		off := w.signIn(t, officer)
 		if r := w.get(t, off, "/infringers?q=dubai"); r.status != http.StatusOK || records(r.body) != 2 {

@@ -9,11 +9,10 @@ import (
 
 	"bordermark/internal/enforce"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 func TestLogin(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		c := w.client(t)
 		r := w.login(t, c, "  Officer@Yiwu.Customs.Example ", enforce.DemoPassword) // as typed on a phone

@@ -11,7 +11,7 @@ import (
 )
 
 func TestHealthAndReadiness(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		c := w.client(t)
 		for _, tc := range []struct {
@@ -46,7 +46,7 @@ func TestReadinessWithoutDatabase(t *testing.T) {
 }
 
 func TestMetrics(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		c := w.client(t)
 		for _, path := range []string{"/healthz", "/healthz", "/", "/no/such/page", "/api/v1/me"} {

@@ -8,13 +8,12 @@ import (
 	"testing"
 
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // The product page shows the guide point by point, genuine beside fake, to customs
 // and the holder's side; editing tools only to the holder's side; nothing to others.
 func TestProductPage(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		p := catProduct(t, w, "DEMO-NORTHWIND")
 		path := catPath(p)

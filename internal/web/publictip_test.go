@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 var (
@@ -90,7 +89,7 @@ func publicTipCounts(t *testing.T, w *world) (tips, photos int64) {
 }
 
 func TestPublicTipReportAndTriage(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		public := w.client(t)
 		home := w.get(t, public, "/")

@@ -9,12 +9,11 @@ import (
 
 	"bordermark/internal/enforce"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // GET /rights.csv is the register in the import's format, scoped as the register search is.
 func TestRightExport(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		for _, tc := range []struct {
 			name, email string

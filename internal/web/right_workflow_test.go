@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // More demo logins for the register's tests.
@@ -90,7 +89,7 @@ var regLocRE = regexp.MustCompile(`^/rights/(\d+)\?done=filed$`)
 // the holder sees the reason in the portfolio and submits again; the supervisor approves;
 // the right's page shows the recordation dates.
 func TestRecordationWorkflow(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, db *store.DB) {
+	eachWorld(t, func(t *testing.T, db *store.DB) {
 		w := newWorld(t, db)
 		holder, sup, off, other := w.signIn(t, brand), w.signIn(t, supervisor), w.signIn(t, officer), w.signIn(t, regAurelia)
 

@@ -6,8 +6,8 @@ package storetest
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -84,32 +84,34 @@ func open(tb testing.TB, dsn string) *store.DB {
 
 // NewPostgresDatabase creates an empty database on the test server, drops it when
 // the test ends, and returns its URL.
-func NewPostgresDatabase(tb testing.TB) string {
+func NewPostgresDatabase(tb testing.TB) string { return newPostgresDatabase(tb, "") }
+
+// newPostgresDatabase creates a database, a copy of template when one is named.
+func newPostgresDatabase(tb testing.TB, template string) string {
 	tb.Helper()
-	base := os.Getenv(PostgresEnv)
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		tb.Fatalf("%s: %v", PostgresEnv, err)
-	}
-	defer admin.Close()
 	name := "bordermark_test_" + randomHex(6)
-	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
+	create := `CREATE DATABASE ` + name
+	if template != "" {
+		create += ` TEMPLATE ` + template
+		seeds.clone.Lock()
+		defer seeds.clone.Unlock()
+	}
+	if err := adminExec(create); err != nil {
 		tb.Fatalf("create database: %v", err)
 	}
 	tb.Cleanup(func() {
-		admin, err := sql.Open("pgx", base)
-		if err != nil {
-			tb.Errorf("drop database: %v", err)
-			return
-		}
-		defer admin.Close()
-		if _, err := admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`); err != nil {
+		if err := adminExec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`); err != nil {
 			tb.Errorf("drop database: %v", err)
 		}
 	})
-	u, err := url.Parse(base)
+	return databaseURL(name)
+}
+
+// databaseURL is the test server's URL with the database name replaced.
+func databaseURL(name string) string {
+	u, err := url.Parse(os.Getenv(PostgresEnv))
 	if err != nil {
-		tb.Fatalf("%s: %v", PostgresEnv, err)
+		panic(fmt.Sprintf("%s: %v", PostgresEnv, err)) // the variable is checked before any database is made
 	}
 	u.Path = "/" + name
 	return u.String()
