@@ -44,9 +44,11 @@ func runMigrate(ctx context.Context, args []string, getenv env, out, errOut io.W
 }
 
 func runDemo(ctx context.Context, args []string, getenv env, out, errOut io.Writer) error {
-	fs := newFlags("demo", "Load the fictional demo world. Loading twice creates nothing twice.", errOut)
+	fs := newFlags("demo", "Load the fictional demo world. Loading twice creates nothing twice. "+
+		"With --declarations and --cases, also generate a history of that size for the statistics.", errOut)
 	dsn := dbFlag(fs, getenv)
 	files := filesFlag(fs, getenv)
+	history := generateFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -57,7 +59,10 @@ func runDemo(ctx context.Context, args []string, getenv env, out, errOut io.Writ
 			return err
 		}
 		printDemoLogins(out, report)
-		return nil
+		if history.Declarations == 0 && history.Cases == 0 {
+			return nil
+		}
+		return generateHistory(ctx, svc, *history, out)
 	})
 }
 

@@ -2,49 +2,36 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
-	"slices"
-	"strings"
 	"time"
 
 	"bordermark/internal/enforce"
-	"bordermark/internal/store"
 )
 
-// runDemoOrGenerate loads the demo world, or with --declarations or --cases
-// also generates a large history on top of it for the statistics.
-func runDemoOrGenerate(ctx context.Context, args []string, getenv env, out, errOut io.Writer) error {
-	if !slices.ContainsFunc(args, func(a string) bool {
-		return strings.HasPrefix(strings.TrimLeft(a, "-"), "declarations") || strings.HasPrefix(strings.TrimLeft(a, "-"), "cases")
-	}) {
-		return runDemo(ctx, args, getenv, out, errOut)
-	}
-	fs := newFlags("demo", "Load the demo world and generate a history of declarations and detention cases "+
-		"(e.g. --declarations 1000000 --cases 100000) for the statistics.", errOut)
-	dsn := dbFlag(fs, getenv)
-	files := filesFlag(fs, getenv)
-	var opt enforce.GenerateOptions
-	fs.IntVar(&opt.Declarations, "declarations", 0, "declarations to generate")
-	fs.IntVar(&opt.Cases, "cases", 0, "detention cases among them")
+// generateFlags are demo's flags for a generated history.
+func generateFlags(fs *flag.FlagSet) *enforce.GenerateOptions {
+	opt := &enforce.GenerateOptions{}
+	fs.IntVar(&opt.Declarations, "declarations", 0, "also generate this many declarations for the statistics (e.g. 1000000)")
+	fs.IntVar(&opt.Cases, "cases", 0, "detention cases among them (e.g. 100000)")
 	fs.IntVar(&opt.Months, "months", 36, "months of history, ending this month")
 	fs.Uint64Var(&opt.Seed, "seed", 1, "random seed: the same seed makes the same history")
-	if err := parse(fs, args); err != nil {
+	return opt
+}
+
+// generateHistory generates the history opt asks for, on top of the demo world, with progress on out.
+func generateHistory(ctx context.Context, svc *enforce.Service, opt enforce.GenerateOptions, out io.Writer) error {
+	began := time.Now()
+	opt.Progress = func(done, total int) {
+		fmt.Fprintf(out, "%d of %d declarations (%s)\n", done, total, time.Since(began).Round(time.Second))
+	}
+	if err := svc.GenerateDemo(ctx, opt); err != nil {
 		return err
 	}
-	return withService(ctx, *dsn, func(svc *enforce.Service) error {
-		svc.Files = store.NewBlobs(filesDir(*files, svc.DB.Path()))
-		began := time.Now()
-		opt.Progress = func(done, total int) {
-			fmt.Fprintf(out, "%d of %d declarations (%s)\n", done, total, time.Since(began).Round(time.Second))
-		}
-		if err := svc.GenerateDemo(ctx, opt); err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "generated %d declarations and %d cases in %s\n", opt.Declarations, opt.Cases,
-			time.Since(began).Round(100*time.Millisecond))
-		return nil
-	})
+	fmt.Fprintf(out, "generated %d declarations and %d cases in %s\n", opt.Declarations, opt.Cases,
+		time.Since(began).Round(100*time.Millisecond))
+	return nil
 }
 
 // printDemoHistory is the demo summary's line about the dashboards' history.

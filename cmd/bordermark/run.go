@@ -30,7 +30,7 @@ func commands() []command {
 	return []command{
 		{"serve", "run the web server (the default)", runServe},
 		{"migrate", "apply database migrations", runMigrate},
-		{"demo", "load the demo data (--declarations, --cases: generate a history for the statistics)", runDemoOrGenerate},
+		{"demo", "load the demo data (--declarations, --cases: generate a history for the statistics)", runDemo},
 		{"org add", "add an organisation", runOrgAdd},
 		{"user add", "add a user", runUserAdd},
 		{"user token", "issue an API token for a user", runUserToken},
