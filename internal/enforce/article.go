@@ -309,11 +309,7 @@ func (s *Service) OpenArticleImage(ctx context.Context, actor *ipr.User, sha str
 	if err != nil {
 		return nil, nil, err
 	}
-	open := s.Files.Open
-	if thumb {
-		open = s.Files.OpenThumb
-	}
-	body, err := open(sha)
+	body, err := s.openBlob(sha, thumb, missing)
 	return f, body, err
 }
 

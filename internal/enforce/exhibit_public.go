@@ -79,14 +79,7 @@ func (s *Service) OpenExhibitPhoto(ctx context.Context, actor *ipr.User, id int6
 	} else if err != nil {
 		return nil, nil, err
 	}
-	open := s.Files.Open
-	if thumb {
-		open = s.Files.OpenThumb
-	}
-	body, err := open(sha)
-	if ipr.ErrorCode(err) == ipr.ENOTFOUND {
-		return nil, nil, missing
-	}
+	body, err := s.openBlob(sha, thumb, missing)
 	return f, body, err
 }
 

@@ -176,15 +176,26 @@ func (s *Service) OpenFile(ctx context.Context, actor *ipr.User, sha string, thu
 	if !canSeeAny(actor, orgs) {
 		return nil, nil, missing
 	}
+	body, err := s.openBlob(sha, thumb, missing)
+	return f, body, err
+}
+
+// openBlob opens a stored file, or its thumbnail, once the caller has checked
+// that the actor may see it. A file missing from the blob store (or no store
+// at all) is reported as missing, the caller's own "not found".
+func (s *Service) openBlob(sha string, thumb bool, missing error) (*os.File, error) {
+	if s.Files == nil {
+		return nil, missing
+	}
 	open := s.Files.Open
 	if thumb {
 		open = s.Files.OpenThumb
 	}
 	body, err := open(sha)
 	if ipr.ErrorCode(err) == ipr.ENOTFOUND {
-		return nil, nil, missing
+		return nil, missing
 	}
-	return f, body, err
+	return body, err
 }
 
 func canSeeAny(actor *ipr.User, orgs []int64) bool {

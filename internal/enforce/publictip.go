@@ -198,18 +198,14 @@ func (s *Service) OpenPublicTipPhoto(ctx context.Context, actor *ipr.User, id in
 	if err != nil {
 		return nil, nil, err
 	}
+	missing := ipr.Errorf(ipr.ENOTFOUND, "photo not found")
 	for _, p := range t.Photos {
-		if p.SHA256 != sha || s.Files == nil {
-			continue
+		if p.SHA256 == sha {
+			f, err := s.openBlob(sha, thumb, missing)
+			return &p, f, err
 		}
-		open := s.Files.Open
-		if thumb {
-			open = s.Files.OpenThumb
-		}
-		f, err := open(sha)
-		return &p, f, err
 	}
-	return nil, nil, ipr.Errorf(ipr.ENOTFOUND, "photo not found")
+	return nil, nil, missing
 }
 
 // randomCode is n characters of ipr.PublicTipAlphabet from a secure source

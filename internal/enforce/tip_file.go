@@ -89,13 +89,10 @@ func (s *Service) OpenTipFile(ctx context.Context, actor *ipr.User, tipID int64,
 		return nil, nil, err
 	}
 	i := slices.IndexFunc(v.Attachments, func(f ipr.File) bool { return f.SHA256 == sha })
-	if v.Anonymised || i < 0 || s.Files == nil {
+	if v.Anonymised || i < 0 {
 		return nil, nil, missing
 	}
-	body, err := s.Files.Open(sha)
-	if ipr.ErrorCode(err) == ipr.ENOTFOUND {
-		return nil, nil, missing
-	}
+	body, err := s.openBlob(sha, false, missing)
 	if err != nil {
 		return nil, nil, err
 	}

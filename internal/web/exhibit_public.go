@@ -81,7 +81,7 @@ func (s *Server) handleExhibition(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := ipr.Problems{}
 	brand, group := queryID(q, "brand", p), queryID(q, "group", p)
-	pageNo := queryPage(q, p)
+	pageNo := pageNumber(q, p)
 	if err := p.Err("the filter is not valid"); err != nil {
 		s.renderError(w, r, err)
 		return
@@ -113,20 +113,6 @@ func queryID(q url.Values, name string, p ipr.Problems) int64 {
 		return 0
 	}
 	return id
-}
-
-// queryPage reads the page number: 1 when absent.
-func queryPage(q url.Values, p ipr.Problems) int {
-	v := q.Get("page")
-	if v == "" {
-		return 1
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 || n > 100_000 {
-		p.Add("page", "must be a whole number from 1 to 100000")
-		return 1
-	}
-	return n
 }
 
 // exhibitShowData is an approved exhibit's public page, its Markdown rendered safe.

@@ -41,7 +41,7 @@ func (d *modelCaseListData) PageURL(n int) string {
 func (s *Server) handleModelCaseList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	p := ipr.Problems{}
-	pageNo := queryPage(q, p)
+	pageNo := pageNumber(q, p)
 	d := &modelCaseListData{Query: strings.TrimSpace(q.Get("q")), PageNo: pageNo}
 	err := p.Err("the search is not valid")
 	if err == nil {

@@ -8,6 +8,8 @@ import (
 	"bordermark/internal/ipr"
 )
 
+// Paging of lists: ?page= and the links to the pages around it.
+
 // publicityPageSize is how many articles, notes or questions a list page shows.
 const publicityPageSize = 20
 
@@ -45,17 +47,6 @@ func pagedURL(path string, q url.Values, keys []string, n int) string {
 		return path
 	}
 	return path + "?" + out.Encode()
-}
-
-// splitTags reads tags typed separated by commas (or the Chinese comma).
-func splitTags(s string) []string {
-	var out []string
-	for _, t := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '\n' }) {
-		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // pager is what the pager of a list shows.
