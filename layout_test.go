@@ -16,14 +16,15 @@ const module = "bordermark/"
 // layers lists, for every package, the Bordermark packages it may import.
 // A new package must be added here, which makes its place in the layering a decision.
 var layers = map[string][]string{
-	"internal/ipr":             {},
-	"internal/calendar":        {"internal/ipr"},
-	"internal/workflow":        {"internal/ipr", "internal/calendar"},
-	"internal/screen":          {"internal/ipr"},
-	"internal/store":           {"internal/ipr"},
-	"internal/store/storetest": {"internal/store"},
-	"internal/notify":          {"internal/ipr", "internal/store"},
-	"internal/report":          {"internal/ipr"},
+	"internal/ipr":                 {},
+	"internal/calendar":            {"internal/ipr"},
+	"internal/workflow":            {"internal/ipr", "internal/calendar"},
+	"internal/screen":              {"internal/ipr"},
+	"internal/store":               {"internal/ipr"},
+	"internal/store/storetest":     {"internal/store"},
+	"internal/enforce/enforcetest": {"internal/enforce", "internal/ipr", "internal/store", "internal/store/storetest"},
+	"internal/notify":              {"internal/ipr", "internal/store"},
+	"internal/report":              {"internal/ipr"},
 	"internal/enforce": {"internal/ipr", "internal/calendar", "internal/workflow", "internal/screen",
 		"internal/store", "internal/notify", "internal/report"},
 	// web, api and cmd use screen's value types (declarations, results,

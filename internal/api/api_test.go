@@ -9,15 +9,14 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"bordermark/internal/api"
 	"bordermark/internal/enforce"
+	"bordermark/internal/enforce/enforcetest"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/web"
 )
 
@@ -30,7 +29,7 @@ type server struct {
 func newServer(t *testing.T, db *store.DB) *server {
 	t.Helper()
 	svc := enforce.New(db, nil, nil)
-	withDemo(t, svc)
+	enforcetest.Load(t, svc)
 	s, err := web.New(svc, web.Options{API: api.New(svc, nil)})
 	if err != nil {
 		t.Fatalf("web.New: %v", err)
@@ -40,63 +39,14 @@ func newServer(t *testing.T, db *store.DB) *server {
 	return &server{svc: svc, url: srv.URL}
 }
 
-// Loading the demo world in every test made this package's tests several times
-// slower: tests copy a snapshot of it made once per engine (storetest.EachSeeded).
-
-// seededFiles maps each database copied from a demo snapshot to its files folder.
-var seededFiles sync.Map
-
-// demoSeed loads the demo world with the clock at now; the real clock when now is zero.
-func demoSeed(now time.Time) storetest.Seed {
-	return func(ctx context.Context, db *store.DB, files string) error {
-		var clock ipr.Clock
-		if !now.IsZero() {
-			clock = ipr.NewFixedClock(now)
-		}
-		svc := enforce.New(db, clock, nil)
-		svc.Files = store.NewBlobs(files)
-		_, err := svc.LoadDemo(ctx)
-		return err
-	}
-}
-
-// withDemo gives svc the demo world: the snapshot its database was copied
-// from, or, for any other database, the demo loaded now.
-func withDemo(t *testing.T, svc *enforce.Service) {
-	t.Helper()
-	if files, seeded := seededFiles.Load(svc.DB); seeded {
-		svc.Files = store.NewBlobs(files.(string))
-		return
-	}
-	svc.Files = store.NewBlobs(t.TempDir()) // the demo catalogue's photos
-	if _, err := svc.LoadDemo(t.Context()); err != nil {
-		t.Fatalf("LoadDemo: %v", err)
-	}
-}
-
-// eachDemo is storetest.Each on copies of the demo world loaded at now.
+// eachDemo is storetest.Each on copies of the demo world loaded at now (the
+// system clock when zero); sqliteDemo one such copy on SQLite.
 func eachDemo(t *testing.T, now time.Time, fn func(t *testing.T, db *store.DB)) {
-	t.Helper()
-	name := "demo@" + now.Format(time.RFC3339)
-	storetest.EachSeeded(t, name, demoSeed(now), func(t *testing.T, db *store.DB, files string) {
-		seededFiles.Store(db, files)
-		fn(t, db)
-	})
+	enforcetest.Each(t, now, fn)
 }
+func sqliteDemo(t *testing.T) *store.DB { return enforcetest.SQLite(t, time.Time{}) }
 
-// sqliteDemo is a copy of the demo world on SQLite, loaded with the real clock.
-func sqliteDemo(t *testing.T) *store.DB {
-	t.Helper()
-	db, files := storetest.SQLiteSeeded(t, "demo@"+time.Time{}.Format(time.RFC3339), demoSeed(time.Time{}))
-	seededFiles.Store(db, files)
-	return db
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.RemoveSeeds()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(enforcetest.Main(m)) }
 
 // token issues an API token acting as the demo user with email.
 func (s *server) token(t *testing.T, email string) string {

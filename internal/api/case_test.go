@@ -12,6 +12,7 @@ import (
 
 	"bordermark/internal/api"
 	"bordermark/internal/enforce"
+	"bordermark/internal/enforce/enforcetest"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
 	"bordermark/internal/web"
@@ -36,7 +37,7 @@ func newCaseWorld(t *testing.T, db *store.DB) *caseWorld {
 	ctx, sys := t.Context(), ipr.SystemUser()
 	clock := ipr.NewFixedClock(qingming)
 	svc := enforce.New(db, clock, nil)
-	withDemo(t, svc)
+	enforcetest.Load(t, svc)
 	org, err := svc.AddOrg(ctx, sys, enforce.NewOrg{Name: "Seabird Apparel", Kind: string(ipr.OrgRightHolder)})
 	if err != nil {
 		t.Fatalf("AddOrg: %v", err)

@@ -1,16 +1,14 @@
 package enforce_test
 
 import (
-	"context"
 	"os"
-	"sync"
 	"testing"
 	"time"
 
 	"bordermark/internal/enforce"
+	"bordermark/internal/enforce/enforcetest"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 )
 
 // start is the fixed clock's first instant in every service test.
@@ -48,49 +46,20 @@ const (
 // The demo's transfers to the police (demo_transfers.go), each of a case of its own.
 const demoTransferCount = 9
 
-// demo returns a service on db with the demo world loaded and its clock at start.
-// A db from eachDemo already holds the demo world; any other is loaded here.
+// demo returns a service on db with the demo world and its clock at start. A db
+// from eachDemo holds a copy of the demo; any other gets it loaded here.
 func demo(t *testing.T, db *store.DB) (*enforce.Service, *ipr.FixedClock) {
 	t.Helper()
 	clock := ipr.NewFixedClock(start)
 	s := enforce.New(db, clock, nil)
-	if files, seeded := seededFiles.Load(db); seeded {
-		s.Files = store.NewBlobs(files.(string))
-		return s, clock
-	}
-	s.Files = store.NewBlobs(t.TempDir()) // the demo catalogue's photos
-	if _, err := s.LoadDemo(t.Context()); err != nil {
-		t.Fatalf("LoadDemo: %v", err)
-	}
+	enforcetest.Load(t, s)
 	return s, clock
 }
 
-// eachDemo is storetest.Each on copies of the demo world, loaded once per
-// engine: loading it in every test made this package's tests several times slower.
-func eachDemo(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Helper()
-	storetest.EachSeeded(t, "demo", loadDemo, func(t *testing.T, db *store.DB, files string) {
-		seededFiles.Store(db, files)
-		t.Cleanup(func() { seededFiles.Delete(db) })
-		fn(t, db)
-	})
-}
+// eachDemo is storetest.Each on copies of the demo world loaded at start.
+func eachDemo(t *testing.T, fn func(t *testing.T, db *store.DB)) { enforcetest.Each(t, start, fn) }
 
-// seededFiles maps each database eachDemo made to its files folder.
-var seededFiles sync.Map
-
-func loadDemo(ctx context.Context, db *store.DB, files string) error {
-	s := enforce.New(db, ipr.NewFixedClock(start), nil)
-	s.Files = store.NewBlobs(files)
-	_, err := s.LoadDemo(ctx)
-	return err
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.RemoveSeeds()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(enforcetest.Main(m)) }
 
 // user loads a user the way a session would, without the cost of a password check.
 func user(t *testing.T, s *enforce.Service, email string) *ipr.User {

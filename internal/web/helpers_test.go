@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -10,15 +9,14 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"bordermark/internal/api"
 	"bordermark/internal/enforce"
+	"bordermark/internal/enforce/enforcetest"
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
-	"bordermark/internal/store/storetest"
 	"bordermark/internal/web"
 )
 
@@ -43,19 +41,12 @@ type world struct {
 }
 
 // newWorld serves the demo world on db. A db from eachWorld or newSQLiteWorld
-// already holds it; any other is loaded here.
+// holds a copy of the demo; any other gets it loaded here.
 func newWorld(t testing.TB, db *store.DB) *world {
 	t.Helper()
 	clock := ipr.NewFixedClock(demoStart)
 	svc := enforce.New(db, clock, nil)
-	if files, seeded := seededFiles.Load(db); seeded {
-		svc.Files = store.NewBlobs(files.(string))
-		return serve(t, svc, clock)
-	}
-	svc.Files = store.NewBlobs(t.TempDir()) // uploaded files and the demo catalogue's photos
-	if _, err := svc.LoadDemo(context.Background()); err != nil {
-		t.Fatalf("LoadDemo: %v", err)
-	}
+	enforcetest.Load(t, svc)
 	return serve(t, svc, clock)
 }
 
@@ -71,41 +62,13 @@ func serve(t testing.TB, svc *enforce.Service, clock *ipr.FixedClock) *world {
 	return &world{svc: svc, clock: clock, srv: srv}
 }
 
-// newSQLiteWorld is the demo world on SQLite, for tests where the engine does
-// not matter. Like eachWorld, it copies a snapshot of the demo made once per
-// test binary: loading the demo in every test made this package's tests
-// several times slower.
-func newSQLiteWorld(t testing.TB) *world {
-	t.Helper()
-	db, files := storetest.SQLiteSeeded(t, "demo", loadDemo)
-	seededFiles.Store(db, files)
-	return newWorld(t, db)
-}
+// newSQLiteWorld is the demo world on SQLite, for tests where the engine does not matter.
+func newSQLiteWorld(t testing.TB) *world { return newWorld(t, enforcetest.SQLite(t, demoStart)) }
 
 // eachWorld is storetest.Each on copies of the demo world.
-func eachWorld(t *testing.T, fn func(t *testing.T, db *store.DB)) {
-	t.Helper()
-	storetest.EachSeeded(t, "demo", loadDemo, func(t *testing.T, db *store.DB, files string) {
-		seededFiles.Store(db, files)
-		fn(t, db)
-	})
-}
+func eachWorld(t *testing.T, fn func(t *testing.T, db *store.DB)) { enforcetest.Each(t, demoStart, fn) }
 
-// seededFiles maps each database copied from the snapshot to its files folder.
-var seededFiles sync.Map
-
-func loadDemo(ctx context.Context, db *store.DB, files string) error {
-	svc := enforce.New(db, ipr.NewFixedClock(demoStart), nil)
-	svc.Files = store.NewBlobs(files)
-	_, err := svc.LoadDemo(ctx)
-	return err
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	storetest.RemoveSeeds()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(enforcetest.Main(m)) }
 
 // client is a browser-like client with its own cookie jar that does not follow redirects,
 // so that tests can check them.
