@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"time"
 
 	"bordermark/internal/ipr"
 	"bordermark/internal/store"
@@ -18,7 +19,14 @@ type PublicTipInput struct {
 	What, Where, Seller, Shipment string
 	Lang                          string
 	Photos                        []Upload // field "photos"; pictures only
+	// Proof is the solved proof-of-work challenge, if the form had one. It is
+	// spent with the report, in its transaction, so that it buys only one.
+	Proof string
 }
+
+// challengeMemory is how long spent challenges are remembered: longer than a
+// challenge lives (the tip line's last an hour).
+const challengeMemory = 2 * time.Hour
 
 // PublicTipReceipt is what the reporter takes away: the receipt number and the
 // secret that, together, show the tip's status. The secret is shown only once.
@@ -35,6 +43,7 @@ var publicActor = &ipr.User{Email: "public", Name: "public tip line"}
 type CheckedPublicTip struct {
 	tip   *ipr.PublicTip
 	files []*pendingFile
+	proof string // SHA-256 (hex) of the challenge, "" without one
 }
 
 // CheckPublicTip validates a report without storing anything: the text fields
@@ -61,7 +70,12 @@ func (s *Service) CheckPublicTip(in PublicTipInput) (*CheckedPublicTip, error) {
 	if err := p.Err("the report is not complete"); err != nil {
 		return nil, err
 	}
-	return &CheckedPublicTip{tip: t, files: files}, nil
+	c := &CheckedPublicTip{tip: t, files: files}
+	if in.Proof != "" {
+		sum := sha256.Sum256([]byte(in.Proof))
+		c.proof = hex.EncodeToString(sum[:])
+	}
+	return c, nil
 }
 
 // SubmitPublicTip stores a report from anyone, signed in or not. Nothing is
@@ -82,6 +96,9 @@ func (s *Service) StorePublicTip(ctx context.Context, c *CheckedPublicTip) (*Pub
 	secret := randomCode(16)
 	t.Receipt, t.SecretHash = "T-"+randomCode(10), hashTipSecret(secret)
 	t.Status, t.CreatedAt = ipr.PublicTipReceived, s.Clock.Now()
+	if err := s.checkUnspent(ctx, c.proof); err != nil { // before any photo is written
+		return nil, err
+	}
 	if err := s.writeBlobs(files); err != nil {
 		return nil, err
 	}
@@ -90,6 +107,11 @@ func (s *Service) StorePublicTip(ctx context.Context, c *CheckedPublicTip) (*Pub
 			Size: f.file.Size, Name: f.file.Name})
 	}
 	err := s.DB.Update(ctx, func(tx *store.Tx) error {
+		if c.proof != "" {
+			if err := tx.SpendChallenge(ctx, c.proof, t.CreatedAt, t.CreatedAt.Add(-challengeMemory)); err != nil {
+				return err
+			}
+		}
 		if err := tx.CreatePublicTip(ctx, t); err != nil {
 			return err
 		}
@@ -100,6 +122,22 @@ func (s *Service) StorePublicTip(ctx context.Context, c *CheckedPublicTip) (*Pub
 		return nil, err
 	}
 	return &PublicTipReceipt{Receipt: t.Receipt, Secret: secret}, nil
+}
+
+// checkUnspent refuses a challenge already spent. The unique key of the spent
+// challenges settles a race between two servers; this check only keeps a
+// replay from writing its photos.
+func (s *Service) checkUnspent(ctx context.Context, proof string) error {
+	if proof == "" {
+		return nil
+	}
+	return s.DB.View(ctx, func(tx *store.Tx) error {
+		spent, err := tx.ChallengeSpent(ctx, proof)
+		if err == nil && spent {
+			err = &ipr.Error{Code: ipr.ECONFLICT, Message: "already exists", Fields: map[string]string{"proof": "was already used"}}
+		}
+		return err
+	})
 }
 
 // PublicTipStatus is what the reporter may see of their tip: no text, no names.

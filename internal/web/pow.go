@@ -8,7 +8,6 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"strconv"
-	"sync"
 	"time"
 )
 
@@ -24,15 +23,13 @@ import (
 // JavaScript (or without crypto.subtle, which browsers give only to HTTPS pages),
 // the form asks the sum instead, and the server then also wants the form to
 // have been open at least minDelay: a slower, weaker path that the rate limit
-// per address backs up. A challenge is accepted once, within ttl.
+// per address backs up. A challenge is accepted within ttl, and once: the
+// service spends it in the report's transaction (enforce.PublicTipInput.Proof).
 type powGuard struct {
 	key      []byte
 	bits     int
 	ttl      time.Duration
 	minDelay time.Duration
-
-	mu   sync.Mutex
-	used map[string]time.Time // challenge → when it expires
 }
 
 // powChallenge is what the form carries.
@@ -63,7 +60,7 @@ const powSecret = "publictip.pow"
 // newKeyedPowGuard is a guard that signs with key, which every instance that
 // is to accept its challenges shares.
 func newKeyedPowGuard(key []byte, bits int) *powGuard {
-	return &powGuard{key: key, bits: bits, ttl: time.Hour, minDelay: 3 * time.Second, used: map[string]time.Time{}}
+	return &powGuard{key: key, bits: bits, ttl: time.Hour, minDelay: 3 * time.Second}
 }
 
 // newPowGuard is a guard with a key of its own: its challenges hold only for it.
@@ -122,24 +119,6 @@ func (g *powGuard) check(token, nonce, answer string, now time.Time) string {
 		return powTooSoon
 	}
 	return ""
-}
-
-// spend marks a checked challenge as used and reports whether it was still unused.
-func (g *powGuard) spend(token string, now time.Time) bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if len(g.used) > 10000 { // forget expired challenges so the map stays small
-		for k, exp := range g.used {
-			if now.After(exp) {
-				delete(g.used, k)
-			}
-		}
-	}
-	if _, ok := g.used[token]; ok {
-		return false
-	}
-	g.used[token] = now.Add(g.ttl + time.Minute)
-	return true
 }
 
 // solves reports whether SHA-256(token ":" nonce) starts with want zero bits.

@@ -53,3 +53,22 @@ func TestPublicTipKeySharedAcrossServers(t *testing.T) {
 		}
 	})
 }
+
+// A solved challenge buys one report: sent again, to the same server, to
+// another over the same database or after a restart, it is refused and
+// nothing more is stored.
+func TestPublicTipChallengeSpentOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, db *store.DB) {
+		first := newWorld(t, db)
+		c := first.client(t)
+		token, nonce, _ := publicTipChallenge(t, first, c)
+		catWant(t, "first use", first.multipart(t, c, "/report", publicTipParts(token, nonce)...), http.StatusCreated)
+		for name, to := range map[string]*world{"same server": first, "restarted": sameDatabase(t, first)} {
+			r := to.multipart(t, c, "/report", publicTipParts(token, nonce)...)
+			catWant(t, name, r, http.StatusBadRequest, "this form was already sent")
+		}
+		if tips, _ := publicTipCounts(t, first); tips != 1 {
+			t.Errorf("got %d reports stored, want 1", tips)
+		}
+	})
+}

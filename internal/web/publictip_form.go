@@ -138,20 +138,19 @@ func (s *Server) handlePublicTipSubmit(w http.ResponseWriter, r *http.Request) {
 		s.publicTipFailed(w, r, form, err, "publictip.error.invalid")
 		return
 	}
+	// The challenge is spent only with a stored report, so that a report refused
+	// for a typo can be sent again at once.
 	in := enforce.PublicTipInput{What: form.What, Where: form.Where, Seller: form.Seller, Shipment: form.Shipment,
-		Lang: langFrom(r), Photos: uploads}
+		Lang: langFrom(r), Photos: uploads, Proof: form.Challenge}
 	checked, err := s.svc.CheckPublicTip(in)
 	if err != nil {
 		s.publicTipFailed(w, r, form, err, "publictip.error.invalid")
 		return
 	}
-	// Spent only now, so that a report refused for a typo can be sent again at once.
-	if !s.reports.pow.spend(form.Challenge, s.svc.Clock.Now()) {
-		e := &ipr.Error{Code: ipr.EINVALID, Message: "the check was already used", Fields: map[string]string{"proof": powUsed}}
-		s.publicTipFailed(w, r, form, e, "publictip.error.invalid")
-		return
-	}
 	receipt, err := s.svc.StorePublicTip(r.Context(), checked)
+	if ipr.ErrorCode(err) == ipr.ECONFLICT && ipr.ErrorFields(err)["proof"] != "" {
+		err = &ipr.Error{Code: ipr.EINVALID, Message: "the check was already used", Fields: map[string]string{"proof": powUsed}}
+	}
 	if err != nil {
 		s.publicTipFailed(w, r, form, err, "publictip.error.invalid")
 		return
