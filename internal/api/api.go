@@ -108,6 +108,8 @@ var routes = []route{
 	{"POST /api/v1/tips/{id}/dismiss", false, (*API).handleTipDismiss},
 	{"GET /api/v1/rules/feedback", false, (*API).handleRuleFeedback},
 	{"GET /api/v1/articles", true, (*API).handleArticleList},
+	{"GET /api/v1/exhibits", true, (*API).handleExhibitList},
+	{"GET /api/v1/model-cases", true, (*API).handleModelCaseList},
 	{"GET /api/v1/stats/{view}", false, (*API).handleStatsView},
 }
 
