@@ -1,7 +1,6 @@
 package ipr
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -36,16 +35,6 @@ var codeNames = map[StatsDimension]map[string][2]string{
 	DimTransport: {"post": {"Post", "邮路"}, "express": {"Express", "快递"}, "air": {"Air", "空运"},
 		"sea": {"Sea", "海运"}, "road": {"Road", "公路"}, "rail": {"Rail", "铁路"}},
 	DimMode: {string(ModeExOfficio): {"Ex officio", "依职权保护"}, string(ModeOnApplication): {"On application", "依申请保护"}},
-}
-
-// StatsCodes lists the known codes of a coded dimension, sorted, for filter choices.
-func StatsCodes(dim StatsDimension) []string {
-	var out []string
-	for k := range codeNames[dim] {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // monthZH writes a month key "2026-03" the Chinese way: 2026年3月.
