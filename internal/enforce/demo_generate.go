@@ -19,8 +19,9 @@ type GenerateOptions struct {
 	Progress     func(done, total int) // after each chunk of declarations; may be nil
 }
 
-// GenerateDemo loads the demo world, then bulk-loads a history of declarations
-// and detention cases into the real tables, and rebuilds the statistics.
+// GenerateDemo bulk-loads a history of declarations and detention cases into
+// the real tables of a database that holds the demo world (LoadDemo), and
+// rebuilds the statistics.
 func (s *Service) GenerateDemo(ctx context.Context, opt GenerateOptions) error {
 	p := ipr.Problems{}
 	if opt.Declarations < 0 || opt.Declarations > 50_000_000 {
@@ -34,9 +35,6 @@ func (s *Service) GenerateDemo(ctx context.Context, opt GenerateOptions) error {
 	}
 	if opt.Months <= 0 {
 		opt.Months = 36
-	}
-	if _, err := s.LoadDemo(ctx); err != nil {
-		return err
 	}
 	return s.generateHistory(ctx, opt)
 }
