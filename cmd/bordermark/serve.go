@@ -27,6 +27,7 @@ func runServe(ctx context.Context, args []string, getenv env, out, errOut io.Wri
 	demo := fs.Bool("demo", envOr(getenv, "BORDERMARK_DEMO", "") == "1", "load the demo data at start (env BORDERMARK_DEMO=1)")
 	files := filesFlag(fs, getenv)
 	logFormat := fs.String("log-format", envOr(getenv, "BORDERMARK_LOG_FORMAT", "text"), "log format: text or json (env BORDERMARK_LOG_FORMAT)")
+	metricsToken := getenv("BORDERMARK_METRICS_TOKEN") // a secret: from the environment only, never a flag
 	jobs := jobFlags(fs, getenv)
 	if err := parse(fs, args); err != nil {
 		return err
@@ -64,7 +65,7 @@ func runServe(ctx context.Context, args []string, getenv env, out, errOut io.Wri
 		return err
 	}
 	defer stopJobs()
-	handler, err := web.New(svc, web.Options{Version: version(), API: api.New(svc, log), Log: log})
+	handler, err := web.New(svc, web.Options{Version: version(), API: api.New(svc, log), Log: log, MetricsToken: metricsToken})
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,14 @@ package web_test
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
 
 	"bordermark/internal/store"
 	"bordermark/internal/store/storetest"
+	"bordermark/internal/web"
 )
 
 func TestHealthAndReadiness(t *testing.T) {
@@ -112,5 +114,44 @@ func TestRequestID(t *testing.T) {
 			t.Errorf("%s %s: got X-Request-Id %s, already given to %s", tc.method, tc.path, id, prev)
 		}
 		seen[id] = tc.path
+	}
+}
+
+// /metrics is for the monitoring: without a token only this machine reads it,
+// with one only requests bearing it.
+func TestMetricsAccess(t *testing.T) {
+	w := newSQLiteWorld(t)
+	withToken, err := web.New(w.svc, web.Options{Version: "test", MetricsToken: "s3cret-scrape"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, err := web.New(w.svc, web.Options{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		h      http.Handler
+		remote string
+		auth   string
+		want   int
+	}{
+		{"no token, this machine", open, "127.0.0.1:5000", "", http.StatusOK},
+		{"no token, IPv6 loopback", open, "[::1]:5000", "", http.StatusOK},
+		{"no token, another machine", open, "192.0.2.7:5000", "", http.StatusUnauthorized},
+		{"token, none sent", withToken, "127.0.0.1:5000", "", http.StatusUnauthorized},
+		{"token, wrong one", withToken, "192.0.2.7:5000", "Bearer nope", http.StatusUnauthorized},
+		{"token, right one", withToken, "192.0.2.7:5000", "Bearer s3cret-scrape", http.StatusOK},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+		r.RemoteAddr = tc.remote
+		if tc.auth != "" {
+			r.Header.Set("Authorization", tc.auth)
+		}
+		rec := httptest.NewRecorder()
+		tc.h.ServeHTTP(rec, r)
+		if rec.Code != tc.want {
+			t.Errorf("%s: got %d, want %d", tc.name, rec.Code, tc.want)
+		}
 	}
 }

@@ -16,7 +16,10 @@ import (
 type Options struct {
 	Version string
 	API     http.Handler // mounted at /api/; it has its own authentication
-	Log     *slog.Logger
+	// MetricsToken, when set, is the bearer token /metrics wants; when empty,
+	// /metrics answers only requests from this machine.
+	MetricsToken string
+	Log          *slog.Logger
 }
 
 // Server holds what the handlers share. It has no global state: tests start as many as they like.
@@ -60,14 +63,14 @@ func New(svc *enforce.Service, opts Options) (*Server, error) {
 		static: static, registry: prometheus.NewRegistry(), logins: newRateLimiter(10, loginWindow),
 		reports: reports}
 	s.metrics = newMetrics(s.registry, svc.DBPools())
-	s.handler = s.routes(opts.API)
+	s.handler = s.routes(opts)
 	return s, nil
 }
 
 // ServeHTTP makes Server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
 
-func (s *Server) routes(api http.Handler) http.Handler {
+func (s *Server) routes(opts Options) http.Handler {
 	browser := http.NewServeMux()
 	browser.HandleFunc("GET /{$}", s.handleHome)
 	browser.HandleFunc("GET /login", s.handleLoginShow)
@@ -236,12 +239,12 @@ func (s *Server) routes(api http.Handler) http.Handler {
 
 	root := http.NewServeMux()
 	root.Handle("/", s.browserChain(recordRoute(browser)))
-	if api != nil {
-		root.Handle("/api/", api)
+	if opts.API != nil {
+		root.Handle("/api/", opts.API)
 	}
 	root.HandleFunc("GET /healthz", s.handleHealth)
 	root.HandleFunc("GET /readyz", s.handleReady)
-	root.Handle("GET /metrics", s.metricsHandler())
+	root.Handle("GET /metrics", s.metricsHandler(opts.MetricsToken))
 	return s.commonChain(recordRoute(root))
 }
 
