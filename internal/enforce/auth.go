@@ -42,24 +42,25 @@ func (s *Service) Login(ctx context.Context, email, password string) (string, *i
 		return "", nil, err
 	}
 	now := s.Clock.Now()
-	if err := s.checkLock(ctx, email, now); err != nil {
+	attempt, err := s.claimAttempt(ctx, email, now)
+	if err != nil {
 		return "", nil, err
 	}
 	var user *ipr.User
 	var hash string
-	err := s.DB.View(ctx, func(tx *store.Tx) (err error) {
+	err = s.DB.View(ctx, func(tx *store.Tx) (err error) {
 		user, hash, err = tx.UserByEmail(ctx, email)
 		return err
 	})
 	if ipr.ErrorCode(err) == ipr.ENOTFOUND {
 		CheckPassword(dummyHash(), password)
-		return "", nil, s.loginFailed(ctx, email, now)
+		return "", nil, s.loginFailed(ctx, email, attempt)
 	}
 	if err != nil {
 		return "", nil, err
 	}
 	if !CheckPassword(hash, password) {
-		return "", nil, s.loginFailed(ctx, email, now)
+		return "", nil, s.loginFailed(ctx, email, attempt)
 	}
 	if user.Disabled {
 		return "", nil, ipr.Errorf(ipr.EFORBIDDEN, "this account is disabled")
@@ -85,33 +86,40 @@ func (s *Service) Login(ctx context.Context, email, password string) (string, *i
 	return secret, user, nil
 }
 
-func (s *Service) checkLock(ctx context.Context, email string, now time.Time) error {
-	var until time.Time
-	err := s.DB.View(ctx, func(tx *store.Tx) (err error) {
-		until, err = tx.LockedUntil(ctx, email)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	if now.Before(until) {
-		wait := until.Sub(now).Round(time.Second)
-		return ipr.Errorf(ipr.ETOOMANY, "too many failed sign-ins for this address; try again in %s", wait)
-	}
-	return nil
-}
-
-func (s *Service) loginFailed(ctx context.Context, email string, now time.Time) error {
+// claimAttempt counts a sign-in attempt as failed before the password is
+// checked, and locks the address once Lockout says so, so that parallel
+// guesses cannot all pass the check first; a right password clears the count.
+// An attempt while locked is refused and not counted. It returns the count.
+func (s *Service) claimAttempt(ctx context.Context, email string, now time.Time) (int, error) {
+	var n int
 	err := s.DB.Update(ctx, func(tx *store.Tx) error {
-		n, err := tx.RecordLoginFailure(ctx, email, now, ipr.Lockout)
-		if err != nil || ipr.Lockout(n) == 0 {
+		var until time.Time
+		var err error
+		if n, until, err = tx.ClaimLoginAttempt(ctx, email, now); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, &ipr.User{Email: email}, change{Action: "user.locked", ObjectType: "login",
-			After: "locked for " + ipr.Lockout(n).String() + " after " + itoa(int64(n)) + " failures"})
+		if now.Before(until) {
+			wait := until.Sub(now).Round(time.Second)
+			return ipr.Errorf(ipr.ETOOMANY, "too many failed sign-ins for this address; try again in %s", wait)
+		}
+		if d := ipr.Lockout(n); d > 0 {
+			return tx.LockLogin(ctx, email, now.Add(d))
+		}
+		return nil
 	})
-	if err != nil {
-		return err
+	return n, err
+}
+
+// loginFailed answers a wrong password, recording the lock its attempt set.
+func (s *Service) loginFailed(ctx context.Context, email string, attempt int) error {
+	if d := ipr.Lockout(attempt); d > 0 {
+		err := s.DB.Update(ctx, func(tx *store.Tx) error {
+			return s.audit(ctx, tx, &ipr.User{Email: email}, change{Action: "user.locked", ObjectType: "login",
+				After: "locked for " + d.String() + " after " + itoa(int64(attempt)) + " failures"})
+		})
+		if err != nil {
+			return err
+		}
 	}
 	return errWrongLogin
 }

@@ -2,6 +2,7 @@ package enforce_test
 
 import (
 	"database/sql"
+	"sync"
 	"testing"
 	"time"
 
@@ -87,6 +88,34 @@ func TestLoginLockout(t *testing.T) {
 		// Success forgets the failures: one more mistake is not a lockout.
 		_, _, err := s.Login(ctx, holderEmail, "wrong password")
 		wantError(t, err, ipr.EUNAUTHENTICATED, "")
+	})
+}
+
+// Guesses sent all at once cannot slip past the lock: each attempt is counted
+// before its password is checked, so only the first five are checked at all.
+func TestLoginLockoutInParallel(t *testing.T) {
+	t.Parallel()
+	eachDemo(t, func(t *testing.T, db *store.DB) {
+		s, _ := demo(t, db)
+		const attempts = 12
+		codes := make(chan string, attempts)
+		var wg sync.WaitGroup
+		for range attempts {
+			wg.Go(func() {
+				_, _, err := s.Login(t.Context(), agentEmail, "a wrong guess")
+				codes <- ipr.ErrorCode(err)
+			})
+		}
+		wg.Wait()
+		close(codes)
+		got := map[string]int{}
+		for c := range codes {
+			got[c]++
+		}
+		if got[ipr.EUNAUTHENTICATED] != 5 || got[ipr.ETOOMANY] != attempts-5 {
+			t.Errorf("%d guesses at once: got %v, want 5 checked (%s) and the rest refused (%s)",
+				attempts, got, ipr.EUNAUTHENTICATED, ipr.ETOOMANY)
+		}
 	})
 }
 

@@ -22,20 +22,26 @@ func (tx *Tx) LockedUntil(ctx context.Context, email string) (time.Time, error) 
 	return until.Time, nil
 }
 
-// RecordLoginFailure counts a wrong password for email and returns the new count.
-// lockout gives how long sign-in is then refused.
-func (tx *Tx) RecordLoginFailure(ctx context.Context, email string, now time.Time, lockout func(int) time.Duration) (int, error) {
+// ClaimLoginAttempt counts a sign-in attempt for email as failed before its
+// password is checked, and returns the new count and until when sign-in was
+// already refused (zero if it was not). The upsert's row lock makes parallel
+// attempts count one after another, so none can slip past a lock.
+func (tx *Tx) ClaimLoginAttempt(ctx context.Context, email string, now time.Time) (int, time.Time, error) {
 	var n int
+	var until sql.NullTime
 	err := tx.queryRow(ctx, `INSERT INTO login_failures (email, failures, last_failed_at) VALUES ($1, 1, $2)
 		ON CONFLICT (email) DO UPDATE SET failures = login_failures.failures + 1, last_failed_at = $2
-		RETURNING failures`, email, now).Scan(&n)
+		RETURNING failures, locked_until`, email, now.UTC()).Scan(&n, &until)
 	if err != nil {
-		return 0, ipr.Internal(err)
+		return 0, time.Time{}, ipr.Internal(err)
 	}
-	if d := lockout(n); d > 0 {
-		_, err = tx.exec(ctx, `UPDATE login_failures SET locked_until = $1 WHERE email = $2`, now.Add(d), email)
-	}
-	return n, mapError(err, "email", "")
+	return n, until.Time, nil
+}
+
+// LockLogin refuses sign-in for email until until.
+func (tx *Tx) LockLogin(ctx context.Context, email string, until time.Time) error {
+	_, err := tx.exec(ctx, `UPDATE login_failures SET locked_until = $1 WHERE email = $2`, until.UTC(), email)
+	return mapError(err, "email", "")
 }
 
 // ClearLoginFailures forgets failures after a successful sign-in.

@@ -24,16 +24,19 @@ func TestLoginFailures(t *testing.T) {
 		if got := lockedUntil(); !got.IsZero() {
 			t.Fatalf("before any failure: got locked until %v, want zero", got)
 		}
+		var want time.Time // the lock the attempts so far have set
 		for i := 1; i <= 6; i++ {
 			now := t0.Add(time.Duration(i) * time.Second)
 			update(t, db, func(ctx context.Context, tx *store.Tx) error {
-				n, err := tx.RecordLoginFailure(ctx, email, now, ipr.Lockout)
-				if err == nil && n != i {
-					t.Errorf("failure %d: got count %d, want %d", i, n, i)
+				n, until, err := tx.ClaimLoginAttempt(ctx, email, now)
+				if err == nil && (n != i || !until.Equal(want)) {
+					t.Errorf("attempt %d: got count %d, locked until %v; want %d, %v", i, n, until, i, want)
+				}
+				if d := ipr.Lockout(n); err == nil && d > 0 {
+					err = tx.LockLogin(ctx, email, now.Add(d))
 				}
 				return err
 			})
-			want := time.Time{}
 			if d := ipr.Lockout(i); d > 0 {
 				want = now.Add(d)
 			}
@@ -55,9 +58,9 @@ func TestLoginFailures(t *testing.T) {
 		}
 		// Counting starts again from one.
 		update(t, db, func(ctx context.Context, tx *store.Tx) error {
-			n, err := tx.RecordLoginFailure(ctx, email, t0, ipr.Lockout)
-			if err == nil && n != 1 {
-				t.Errorf("after clearing: got count %d, want 1", n)
+			n, until, err := tx.ClaimLoginAttempt(ctx, email, t0)
+			if err == nil && (n != 1 || !until.IsZero()) {
+				t.Errorf("after clearing: got count %d, locked until %v; want 1 and no lock", n, until)
 			}
 			return err
 		})
