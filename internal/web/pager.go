@@ -49,21 +49,18 @@ func pagedURL(path string, q url.Values, keys []string, n int) string {
 	return path + "?" + out.Encode()
 }
 
-// pager is what the pager of a list shows.
+// pager is a list's place among its pages, for the "pages" partial (layout.html).
 type pager struct {
 	PageNo int
 	Pages  int
-	Prev   string
-	Next   string
+	path   string
+	q      url.Values
+	keys   []string
 }
 
 func newPager(path string, q url.Values, keys []string, pageNo int, total int64) pager {
-	p := pager{PageNo: pageNo, Pages: publicityPages(total)}
-	if pageNo > 1 {
-		p.Prev = pagedURL(path, q, keys, pageNo-1)
-	}
-	if pageNo < p.Pages {
-		p.Next = pagedURL(path, q, keys, pageNo+1)
-	}
-	return p
+	return pager{PageNo: pageNo, Pages: publicityPages(total), path: path, q: q, keys: keys}
 }
+
+// PageURL is the same list at page n.
+func (p pager) PageURL(n int) string { return pagedURL(p.path, p.q, p.keys, n) }

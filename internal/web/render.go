@@ -24,7 +24,9 @@ func parsePages(static *staticFiles) (*pages, error) {
 	funcs := template.FuncMap{
 		"static": static.URL,
 		"add":    func(a, b int) int { return a + b },
-		"time":   func(t interface{ Format(string) string }) string { return t.Format("2006-01-02 15:04:05") },
+		// pageArgs gives the "pages" partial the page's catalogue and the list.
+		"pageArgs": func(p *page, list any) map[string]any { return map[string]any{"L": p.L, "List": list} },
+		"time":     func(t interface{ Format(string) string }) string { return t.Format("2006-01-02 15:04:05") },
 	}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
