@@ -89,14 +89,8 @@ func translatable(ctx context.Context, tx *store.Tx, actor *ipr.User, id int64) 
 func (s *Service) UpdateArticle(ctx context.Context, actor *ipr.User, id int64, in ArticleInput) (*ArticleView, error) {
 	var out *ArticleView
 	err := s.DB.Update(ctx, func(tx *store.Tx) error {
-		a, err := tx.ArticleByID(ctx, id)
+		a, err := articleFor(ctx, tx, actor, id, ipr.ActionWriteArticle)
 		if err != nil {
-			return err
-		}
-		if !ipr.CanReadArticle(actor, a.Resource()) {
-			return articleNotFound(id)
-		}
-		if err := ipr.Authorize(actor, ipr.ActionWriteArticle, a.Resource()); err != nil {
 			return err
 		}
 		before := articleSummary(a)
@@ -162,17 +156,24 @@ func (s *Service) WithdrawArticle(ctx context.Context, actor *ipr.User, id int64
 	return s.setArticleStatus(ctx, actor, id, ipr.ArticleDraft, "article.withdraw")
 }
 
+// articleFor loads an article for actor to act on: one actor may not read is
+// not found, one it may read but not change is forbidden.
+func articleFor(ctx context.Context, tx *store.Tx, actor *ipr.User, id int64, action ipr.Action) (*ipr.Article, error) {
+	a, err := tx.ArticleByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !ipr.CanReadArticle(actor, a.Resource()) {
+		return nil, articleNotFound(id)
+	}
+	return a, ipr.Authorize(actor, action, a.Resource())
+}
+
 func (s *Service) setArticleStatus(ctx context.Context, actor *ipr.User, id int64, to ipr.ArticleStatus, action string) (*ArticleView, error) {
 	var out *ArticleView
 	err := s.DB.Update(ctx, func(tx *store.Tx) error {
-		a, err := tx.ArticleByID(ctx, id)
+		a, err := articleFor(ctx, tx, actor, id, ipr.ActionPublishArticle)
 		if err != nil {
-			return err
-		}
-		if !ipr.CanReadArticle(actor, a.Resource()) {
-			return articleNotFound(id)
-		}
-		if err := ipr.Authorize(actor, ipr.ActionPublishArticle, a.Resource()); err != nil {
 			return err
 		}
 		if err := tx.SetArticleStatus(ctx, id, to, actor.ID, s.Clock.Now()); err != nil {
